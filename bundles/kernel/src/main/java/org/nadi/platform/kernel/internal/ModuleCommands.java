@@ -1,0 +1,130 @@
+package org.nadi.platform.kernel.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.nadi.platform.kernel.api.InstalledModule;
+import org.nadi.platform.kernel.api.ModuleException;
+import org.nadi.platform.kernel.api.ModuleRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Module administration from the Gogo shell: {@code nadi:modules}, {@code nadi:enable},
+ * {@code nadi:disable}, {@code nadi:install}, {@code nadi:update} and {@code nadi:uninstall}.
+ * Each command answers with text; a refused or failed operation answers with a line starting
+ * {@code error:} that says why.
+ */
+@Component(service = ModuleCommands.class, property = {
+        "osgi.command.scope=nadi",
+        "osgi.command.function=modules",
+        "osgi.command.function=enable",
+        "osgi.command.function=disable",
+        "osgi.command.function=install",
+        "osgi.command.function=update",
+        "osgi.command.function=uninstall" })
+public final class ModuleCommands {
+
+    private static final String CASCADE = "--cascade";
+
+    private final ModuleRegistry registry;
+
+    @Activate
+    public ModuleCommands(@Reference ModuleRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** {@code nadi:modules}: a table of every installed module. */
+    public String modules() {
+        return table(registry.modules());
+    }
+
+    /** {@code nadi:enable ID}: enables a module and what it needs. */
+    public String enable(String id) {
+        return attempt(() -> "enabled " + line(registry.enable(id)));
+    }
+
+    /** {@code nadi:disable ID}: disables a module that no enabled module needs. */
+    public String disable(String id) {
+        return attempt(() -> "disabled " + line(registry.disable(id, false)));
+    }
+
+    /** {@code nadi:disable --cascade ID}: disables a module and every module that needs it. */
+    public String disable(String option, String id) {
+        if (!CASCADE.equals(option)) {
+            return "error: unknown option '" + option + "'; usage: nadi:disable [--cascade] ID";
+        }
+        return attempt(() -> "disabled " + line(registry.disable(id, true)));
+    }
+
+    /** {@code nadi:install FILE}: installs and enables the module in a jar file. */
+    public String install(String file) {
+        Path jar = Path.of(file).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            return "error: no file " + jar;
+        }
+        return attempt(() -> "installed " + line(registry.install(jar)));
+    }
+
+    /** {@code nadi:update ID FILE}: replaces a module with the version in a jar file. */
+    public String update(String id, String file) {
+        Path jar = Path.of(file).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            return "error: no file " + jar;
+        }
+        return attempt(() -> "updated " + line(registry.update(id, jar)));
+    }
+
+    /** {@code nadi:uninstall ID}: uninstalls a module that no enabled module needs. */
+    public String uninstall(String id) {
+        return attempt(() -> {
+            registry.uninstall(id, false);
+            return "uninstalled " + id;
+        });
+    }
+
+    /** {@code nadi:uninstall --cascade ID}: uninstalls a module after disabling every module that needs it. */
+    public String uninstall(String option, String id) {
+        if (!CASCADE.equals(option)) {
+            return "error: unknown option '" + option + "'; usage: nadi:uninstall [--cascade] ID";
+        }
+        return attempt(() -> {
+            registry.uninstall(id, true);
+            return "uninstalled " + id;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        String run() throws ModuleException;
+    }
+
+    private static String attempt(Operation operation) {
+        try {
+            return operation.run();
+        } catch (ModuleException refused) {
+            return "error: " + refused.getMessage();
+        }
+    }
+
+    private static String line(InstalledModule module) {
+        return module.id() + " " + module.version() + " (" + module.state() + ")";
+    }
+
+    static String table(List<InstalledModule> modules) {
+        StringBuilder out = new StringBuilder(String.format("%-16s %-11s %-16s %-24s %-28s %s%n",
+                "ID", "STATE", "VERSION", "VENDOR", "REQUIRES", "REASON"));
+        for (InstalledModule module : modules) {
+            out.append(String.format("%-16s %-11s %-16s %-24s %-28s %s%n",
+                    module.id() + (module.core() ? "*" : ""),
+                    module.state(),
+                    module.version(),
+                    module.vendor(),
+                    module.requires().isEmpty() ? "-" : String.join(",", module.requires()),
+                    module.reason() == null ? "" : module.reason()));
+        }
+        return out.append("* core module: cannot be disabled or uninstalled").toString();
+    }
+}

@@ -1,0 +1,49 @@
+package org.nadi.platform.web.api;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A request as a route handler sees it. */
+@ProviderType
+public interface ApiRequest {
+
+    /** The value of a {@code {name}} segment of the route's path. */
+    String pathParameter(String name);
+
+    /** A query parameter, if present. */
+    Optional<String> query(String name);
+
+    /**
+     * A boolean query parameter: absent means {@code false}.
+     *
+     * @throws ProblemException 400 if present with a value other than {@code true} or {@code false}
+     */
+    boolean flag(String name) throws ProblemException;
+
+    /** A request header, if present. */
+    Optional<String> header(String name);
+
+    /** The address of the client, as seen by the server. */
+    String remoteAddress();
+
+    /**
+     * The JSON body read as an object of the given type.
+     *
+     * @throws ProblemException 400 if the body is missing or not valid JSON for that type
+     */
+    <T> T body(Class<T> type) throws ProblemException;
+
+    /**
+     * The uploaded file: either the raw request body or, for {@code multipart/form-data}, the
+     * first part that carries a file. It is stored in a temporary file that is deleted once the
+     * response has been written.
+     *
+     * @param acceptedTypes the content types accepted for a raw body, e.g. {@code application/java-archive}
+     * @param maxBytes      the largest file accepted
+     * @throws ProblemException 415 for another content type, 413 if larger than {@code maxBytes},
+     *                          400 if there is no file
+     */
+    Path uploadedFile(java.util.Set<String> acceptedTypes, long maxBytes) throws ProblemException;
+}

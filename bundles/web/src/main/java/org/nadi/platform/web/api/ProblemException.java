@@ -1,0 +1,69 @@
+package org.nadi.platform.web.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A request that cannot be served, answered as {@code application/problem+json} (RFC 9457).
+ * The detail says what is wrong and, where possible, how to put it right; it must never
+ * contain a stack trace or internal state.
+ */
+public class ProblemException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final Map<String, Object> extensions;
+
+    /**
+     * @param status the HTTP status, 4xx for the client's mistakes
+     * @param type   a short, stable identifier of the kind of problem, e.g. {@code module-has-dependents};
+     *               written as the URI {@code urn:nadi:problem:<type>}
+     * @param title  a short summary that is the same for every occurrence of this type
+     * @param detail what went wrong this time
+     */
+    public ProblemException(int status, String type, String title, String detail) {
+        this(status, type, title, detail, Map.of());
+    }
+
+    /** As above, with extension members written next to the standard ones. */
+    public ProblemException(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.extensions = new LinkedHashMap<>(extensions);
+    }
+
+    /** 400: the request itself is malformed. */
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "bad-request", "Bad request", detail);
+    }
+
+    /** 404: the thing named does not exist. */
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "not-found", "Not found", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public Map<String, Object> extensions() {
+        return Map.copyOf(extensions);
+    }
+}

@@ -1,0 +1,104 @@
+package org.nadi.platform.web.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.nadi.platform.kernel.api.InstalledModule;
+import org.nadi.platform.kernel.api.ModuleException;
+import org.nadi.platform.kernel.api.ModuleRegistry;
+import org.nadi.platform.web.api.Access;
+import org.nadi.platform.web.api.ApiRequest;
+import org.nadi.platform.web.api.ApiResponse;
+import org.nadi.platform.web.api.ProblemException;
+import org.nadi.platform.web.api.RestResource;
+import org.nadi.platform.web.api.Routes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Module administration over REST: list, read, enable, disable, install (upload), update and
+ * uninstall. Until accounts exist, only clients on this machine may use it.
+ */
+@Component(service = RestResource.class)
+public final class ModuleResource implements RestResource {
+
+    private static final String MODULES = "/api/v1/modules";
+    private static final Set<String> JAR_TYPES = Set.of("application/java-archive", "application/octet-stream");
+
+    private final ModuleRegistry registry;
+
+    @Activate
+    public ModuleResource(@Reference ModuleRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void declareRoutes(Routes routes) {
+        routes.get(MODULES, Access.LOOPBACK, request -> ApiResponse.ok(registry.modules()));
+        routes.get(MODULES + "/{id}", Access.LOOPBACK, request -> ApiResponse.ok(find(request.pathParameter("id"))));
+        routes.post(MODULES + "/{id}/enable", Access.LOOPBACK,
+                request -> ApiResponse.ok(administer(() -> registry.enable(request.pathParameter("id")))));
+        routes.post(MODULES + "/{id}/disable", Access.LOOPBACK, request -> {
+            boolean cascade = request.flag("cascade");
+            return ApiResponse.ok(administer(() -> registry.disable(request.pathParameter("id"), cascade)));
+        });
+        routes.post(MODULES, Access.LOOPBACK, request -> {
+            Path jar = upload(request);
+            InstalledModule installed = administer(() -> registry.install(jar));
+            return ApiResponse.created(MODULES + "/" + installed.id(), installed);
+        });
+        routes.put(MODULES + "/{id}", Access.LOOPBACK, request -> {
+            Path jar = upload(request);
+            return ApiResponse.ok(administer(() -> registry.update(request.pathParameter("id"), jar)));
+        });
+        routes.delete(MODULES + "/{id}", Access.LOOPBACK, request -> {
+            boolean cascade = request.flag("cascade");
+            administer(() -> {
+                registry.uninstall(request.pathParameter("id"), cascade);
+                return null;
+            });
+            return ApiResponse.noContent();
+        });
+    }
+
+    private InstalledModule find(String id) throws ProblemException {
+        return registry.module(id).orElseThrow(() -> ProblemException.notFound(
+                "No module with id '" + id + "' is installed. GET " + MODULES + " lists the installed modules."));
+    }
+
+    private static Path upload(ApiRequest request) throws ProblemException {
+        return request.uploadedFile(JAR_TYPES, ApiServlet.MAX_UPLOAD_BYTES);
+    }
+
+    @FunctionalInterface
+    private interface Administration {
+        InstalledModule run() throws ModuleException;
+    }
+
+    private static InstalledModule administer(Administration operation) throws ProblemException {
+        try {
+            return operation.run();
+        } catch (ModuleException refused) {
+            throw problemFor(refused);
+        }
+    }
+
+    /** The HTTP answer to each way a module operation can be refused. */
+    static ProblemException problemFor(ModuleException refused) {
+        String detail = refused.getMessage();
+        return switch (refused.problem()) {
+            case NOT_FOUND -> new ProblemException(404, "module-not-found", "No such module", detail);
+            case CORE_MODULE -> new ProblemException(409, "core-module", "Core modules cannot be changed", detail);
+            case HAS_DEPENDENTS -> new ProblemException(409, "module-has-dependents", "Other modules need this one", detail,
+                    Map.of("dependents", refused.dependents()));
+            case ALREADY_INSTALLED -> new ProblemException(409, "module-already-installed", "Module already installed", detail);
+            case BUSY -> new ProblemException(409, "module-operation-busy", "Another module operation is running", detail);
+            case INVALID_JAR -> new ProblemException(400, "invalid-module-jar", "Not a valid module jar", detail);
+            case UNRESOLVABLE -> new ProblemException(422, "module-unresolvable", "Module cannot be resolved", detail);
+            case ACTIVATION_FAILED -> new ProblemException(422, "module-activation-failed", "Module failed to start", detail);
+            case ACTIVATION_TIMEOUT -> new ProblemException(422, "module-activation-timeout", "Module did not start in time", detail);
+        };
+    }
+}

@@ -1,0 +1,211 @@
+package org.nadi.platform.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+
+/**
+ * Starts the NADI Platform: an Apache Felix framework with the distribution's bundles, until
+ * it is stopped (SIGTERM, Ctrl-C, or {@code stop 0} in the shell).
+ */
+public final class Main {
+
+    private static final Logger LOG = Logger.getLogger("org.nadi.platform.launcher");
+    /** Held so that their levels are not lost when the loggers are garbage-collected. */
+    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("org.apache.aries.spifly"));
+    private static final Duration STOP_LIMIT = Duration.ofMillis(1500);
+    private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Path home = Path.of(System.getProperty("nadi.home", ".")).toAbsolutePath().normalize();
+        Settings settings;
+        try {
+            settings = Settings.load(home, args, System.getenv(), Boolean.getBoolean("nadi.interactive"));
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("nadi: " + wrong.getMessage());
+            System.err.println(Settings.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (settings.help()) {
+            System.out.println(Settings.USAGE);
+            return;
+        }
+        configureLogging(settings.logLevel());
+        try {
+            System.exit(run(settings));
+        } catch (StartupFailure failure) {
+            LOG.severe(failure.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Runs the framework until it stops; answers the process exit status. */
+    static int run(Settings settings) throws StartupFailure {
+        requirePortFree(settings);
+        Framework framework = new Felix(frameworkProperties(settings));
+        try {
+            Files.createDirectories(settings.dataDirectory());
+            Files.createDirectories(settings.deployDirectory());
+            framework.init();
+        } catch (IOException | BundleException | IllegalStateException e) {
+            throw new StartupFailure("Cannot start with data directory " + settings.dataDirectory() + ": " + e.getMessage()
+                    + ". Is another NADI runtime using it? Start with --data DIR to use another.");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "nadi-shutdown"));
+        try {
+            PlatformBundles.synchronise(framework.getBundleContext(), settings.home().resolve("bundles"));
+            framework.start();
+        } catch (IOException | BundleException e) {
+            stop(framework);
+            throw new StartupFailure("Cannot install the platform bundles from " + settings.home().resolve("bundles") + ": "
+                    + e.getMessage());
+        }
+        announceWhenReady(settings);
+        try {
+            FrameworkEvent stopped = framework.waitForStop(0);
+            return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    static Map<String, String> frameworkProperties(Settings settings) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(Constants.FRAMEWORK_STORAGE, settings.dataDirectory().resolve("framework").toString());
+        properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(PlatformBundles.MODULE_START_LEVEL));
+        properties.put("felix.startlevel.bundle", Integer.toString(PlatformBundles.MODULE_START_LEVEL));
+        properties.put("felix.log.level", switch (settings.logLevel()) {
+            case "ERROR" -> "1";
+            case "WARNING" -> "2";
+            case "INFO" -> "2";
+            default -> "4";
+        });
+        properties.put("org.osgi.service.http.port", Integer.toString(settings.httpPort()));
+        properties.put("org.apache.felix.http.host", settings.httpHost());
+        properties.put("org.apache.felix.http.name", "NADI Platform");
+        properties.put("felix.fileinstall.dir", settings.deployDirectory().toString());
+        // The kernel starts deployed modules itself, with a time limit and error reporting.
+        properties.put("felix.fileinstall.bundles.new.start", "false");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.poll", "1000");
+        properties.put("felix.fileinstall.log.level", "2");
+        properties.put("gosh.args", settings.interactive() ? "" : "--nointeractive");
+        properties.put("nadi.data.dir", settings.dataDirectory().toString());
+        properties.put("nadi.module.timeout.ms", Long.toString(settings.moduleTimeoutMillis()));
+        return properties;
+    }
+
+    private static void requirePortFree(Settings settings) throws StartupFailure {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName(settings.httpHost()), settings.httpPort()));
+        } catch (IOException inUse) {
+            throw new StartupFailure("Cannot listen on " + settings.httpHost() + ":" + settings.httpPort() + " (" + inUse.getMessage()
+                    + "). Another program uses the port: start with --port N or set NADI_HTTP_PORT.");
+        }
+    }
+
+    /** Waits until the health endpoint answers 200 and logs the one line that says the runtime is ready. */
+    private static void announceWhenReady(Settings settings) {
+        String url = "http://" + (settings.httpHost().equals("0.0.0.0") ? "localhost" : settings.httpHost()) + ":"
+                + settings.httpPort() + "/";
+        Instant deadline = Instant.now().plus(READY_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (healthStatus(settings) == 200) {
+                Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+                LOG.info("NADI Platform ready at " + url + " in " + Duration.between(started, Instant.now()).toMillis() + " ms");
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warning("NADI Platform is running at " + url + " but not healthy after " + READY_LIMIT.toSeconds()
+                + " s; GET " + url + "api/v1/health says why.");
+    }
+
+    /** The status of GET /api/v1/health, or -1 if nothing answers yet. */
+    private static int healthStatus(Settings settings) {
+        String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, settings.httpPort()), 200);
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/health HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] statusLine = new byte[12];
+            int read = in.readNBytes(statusLine, 0, statusLine.length);
+            String status = new String(statusLine, 0, read, StandardCharsets.US_ASCII);
+            return status.startsWith("HTTP/") && read == 12 ? Integer.parseInt(status.substring(9, 12)) : -1;
+        } catch (IOException | NumberFormatException notYet) {
+            return -1;
+        }
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(STOP_LIMIT.toMillis());
+        } catch (BundleException | InterruptedException e) {
+            // Exiting anyway: the framework's persistent state is written as each change happens.
+        }
+    }
+
+    private static void configureLogging(String level) {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT %4$-7s [%3$s] %5$s%6$s%n");
+        }
+        Logger root = Logger.getLogger("");
+        Level julLevel = switch (level) {
+            case "ERROR" -> Level.SEVERE;
+            case "WARNING" -> Level.WARNING;
+            case "DEBUG" -> Level.FINE;
+            default -> Level.INFO;
+        };
+        root.setLevel(julLevel);
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(julLevel);
+        }
+        // Jetty's and SPI Fly's INFO lines (versions, providers) say nothing an administrator needs.
+        for (Logger quiet : QUIET) {
+            quiet.setLevel(julLevel == Level.FINE ? Level.FINE : Level.WARNING);
+        }
+    }
+
+    /** The runtime cannot start; the message says why and what to do. */
+    static final class StartupFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartupFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.nadi.platform.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * Keeps the framework's installed platform bundles in step with the distribution's
+ * {@code bundles/} folder: installs what is new, updates what changed, uninstalls what is gone.
+ * Bundles are installed by reference, so the framework reads them where they are.
+ *
+ * <p>A bundle installed here is started once, when first installed; after that the framework's
+ * persistent state decides, so a module an administrator disabled stays disabled.
+ */
+final class PlatformBundles {
+
+    /** Infrastructure, the kernel and the web bundle. */
+    static final int CORE_START_LEVEL = 1;
+    /** Modules, and FileInstall: the deploy folder is scanned once the platform's own modules run. */
+    static final int MODULE_START_LEVEL = 2;
+
+    private static final String REFERENCE = "reference:";
+    private static final String FILE_INSTALL = "org.apache.felix.fileinstall";
+
+    private PlatformBundles() {
+    }
+
+    static void synchronise(BundleContext context, Path folder) throws IOException, BundleException {
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(REFERENCE)) {
+                installed.put(bundle.getLocation(), bundle);
+            }
+        }
+        Map<Path, Attributes> manifests = new HashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
+                manifests.put(jar, manifestOf(jar));
+            }
+        }
+        // Within a start level the framework starts bundles in the order they were installed.
+        List<Path> jars = manifests.keySet().stream()
+                .sorted(Comparator.comparing((Path jar) -> installOrder(manifests.get(jar))).thenComparing(Path::getFileName))
+                .toList();
+        for (Path jar : jars) {
+            String location = REFERENCE + jar.toAbsolutePath().normalize().toUri();
+            Bundle bundle = installed.remove(location);
+            if (bundle == null) {
+                bundle = context.installBundle(location);
+                Attributes manifest = manifests.get(jar);
+                bundle.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(manifest));
+                if (manifest.getValue(Constants.FRAGMENT_HOST) == null) {
+                    bundle.start();
+                }
+            } else if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
+                bundle.update();
+            }
+        }
+        for (Bundle removed : installed.values()) {
+            removed.uninstall();
+        }
+    }
+
+    /**
+     * Extenders (Declarative Services, the service loader mediator) start first so that they
+     * see every bundle start; then bundles that only provide {@code java.util.ServiceLoader}
+     * services without consuming any (the slf4j provider), so that those are registered before
+     * a consumer such as Jetty first looks them up.
+     */
+    private static int installOrder(Attributes manifest) {
+        String provides = String.valueOf(manifest.getValue(Constants.PROVIDE_CAPABILITY));
+        String requires = String.valueOf(manifest.getValue(Constants.REQUIRE_CAPABILITY));
+        if (provides.contains("osgi.extender")) {
+            return 0;
+        }
+        boolean pureServiceProvider = provides.contains("osgi.serviceloader") && !requires.contains("osgi.serviceloader.processor");
+        return pureServiceProvider ? 1 : 2;
+    }
+
+    private static int startLevelOf(Attributes manifest) {
+        String module = manifest.getValue("NADI-Module");
+        boolean platformModule = module != null && !module.replace(" ", "").contains("core=true");
+        return platformModule || FILE_INSTALL.equals(symbolicName(manifest)) ? MODULE_START_LEVEL : CORE_START_LEVEL;
+    }
+
+    private static String symbolicName(Attributes manifest) {
+        String value = manifest.getValue(Constants.BUNDLE_SYMBOLICNAME);
+        return value == null ? "" : value.split(";")[0].trim();
+    }
+
+    private static Attributes manifestOf(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes();
+        }
+    }
+}
