@@ -2,7 +2,6 @@ package org.nadi.platform.kernel.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,10 +65,10 @@ final class ModuleGraph {
 
     /** Every module that needs the given one, directly or not, ordered so that each comes before what it needs. */
     List<Bundle> dependentsInStopOrder(Bundle module) {
+        // Post-order over "required by" puts the farthest dependents first.
         List<Bundle> order = new ArrayList<>();
         visit(module, requiredBy, new LinkedHashSet<>(), order);
         order.remove(module);
-        Collections.reverse(order);
         return order;
     }
 
