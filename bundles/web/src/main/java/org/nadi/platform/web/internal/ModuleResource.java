@@ -90,12 +90,12 @@ public final class ModuleResource implements RestResource {
         String detail = refused.getMessage();
         return switch (refused.problem()) {
             case NOT_FOUND -> new ProblemException(404, "module-not-found", "No such module", detail);
-            case CORE_MODULE -> new ProblemException(409, "core-module", "Core modules cannot be changed", detail);
+            case CORE_MODULE -> new ProblemException(409, "module-is-core", "Core modules cannot be changed", detail);
             case HAS_DEPENDENTS -> new ProblemException(409, "module-has-dependents", "Other modules need this one", detail,
                     Map.of("dependents", refused.dependents()));
             case ALREADY_INSTALLED -> new ProblemException(409, "module-already-installed", "Module already installed", detail);
             case BUSY -> new ProblemException(409, "module-operation-busy", "Another module operation is running", detail);
-            case INVALID_JAR -> new ProblemException(400, "invalid-module-jar", "Not a valid module jar", detail);
+            case INVALID_JAR -> new ProblemException(400, "module-jar-invalid", "Not a valid module jar", detail);
             case UNRESOLVABLE -> new ProblemException(422, "module-unresolvable", "Module cannot be resolved", detail);
             case ACTIVATION_FAILED -> new ProblemException(422, "module-activation-failed", "Module failed to start", detail);
             case ACTIVATION_TIMEOUT -> new ProblemException(422, "module-activation-timeout", "Module did not start in time", detail);

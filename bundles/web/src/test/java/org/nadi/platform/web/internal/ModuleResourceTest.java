@@ -1,0 +1,43 @@
+package org.nadi.platform.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.nadi.platform.kernel.api.ModuleException;
+import org.nadi.platform.kernel.api.ModuleException.Problem;
+import org.nadi.platform.web.api.ProblemException;
+
+class ModuleResourceTest {
+
+    private static final Map<Problem, Integer> EXPECTED_STATUS = Map.of(
+            Problem.NOT_FOUND, 404,
+            Problem.CORE_MODULE, 409,
+            Problem.HAS_DEPENDENTS, 409,
+            Problem.ALREADY_INSTALLED, 409,
+            Problem.BUSY, 409,
+            Problem.INVALID_JAR, 400,
+            Problem.UNRESOLVABLE, 422,
+            Problem.ACTIVATION_FAILED, 422,
+            Problem.ACTIVATION_TIMEOUT, 422);
+
+    @Test
+    void everyRefusalIsAClientErrorWithTheKernelsMessage() {
+        for (Problem kind : Problem.values()) {
+            ProblemException answer = ModuleResource.problemFor(new ModuleException(kind, "because " + kind));
+            assertEquals(EXPECTED_STATUS.get(kind), answer.status(), kind.name());
+            assertEquals("because " + kind, answer.detail());
+            assertTrue(answer.type().startsWith("module-"), answer.type());
+        }
+    }
+
+    @Test
+    void refusalBecauseOfDependentsListsThem() {
+        ProblemException answer = ModuleResource.problemFor(
+                new ModuleException(Problem.HAS_DEPENDENTS, "needed", List.of("meetings", "reporting"), null));
+        assertEquals(List.of("meetings", "reporting"), answer.extensions().get("dependents"));
+    }
+}
