@@ -114,10 +114,10 @@ public final class ModuleCommands {
     }
 
     static String table(List<InstalledModule> modules) {
-        StringBuilder out = new StringBuilder(String.format("%-16s %-11s %-16s %-24s %-28s %s%n",
+        StringBuilder out = new StringBuilder(String.format("%-16s %-11s %-20s %-24s %-28s %s%n",
                 "ID", "STATE", "VERSION", "VENDOR", "REQUIRES", "REASON"));
         for (InstalledModule module : modules) {
-            out.append(String.format("%-16s %-11s %-16s %-24s %-28s %s%n",
+            out.append(String.format("%-16s %-11s %-20s %-24s %-28s %s%n",
                     module.id() + (module.core() ? "*" : ""),
                     module.state(),
                     module.version(),

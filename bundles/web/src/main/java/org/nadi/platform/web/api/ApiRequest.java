@@ -2,6 +2,7 @@ package org.nadi.platform.web.api;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -45,5 +46,5 @@ public interface ApiRequest {
      * @throws ProblemException 415 for another content type, 413 if larger than {@code maxBytes},
      *                          400 if there is no file
      */
-    Path uploadedFile(java.util.Set<String> acceptedTypes, long maxBytes) throws ProblemException;
+    Path uploadedFile(Set<String> acceptedTypes, long maxBytes) throws ProblemException;
 }
