@@ -67,7 +67,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private final BundleContext context;
     private final ServiceComponentRuntime components;
     private final TimeLimitedOperations operations;
-    private final String deployLocationPrefix;
+    private final Path deployFolder;
     /** Why a module that was meant to run is not running, by bundle id; cleared when it starts or is disabled. */
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
     private final ReentrantLock oneOperationAtATime = new ReentrantLock();
@@ -86,7 +86,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         String timeout = context.getProperty(TIMEOUT_PROPERTY);
         this.operations = new TimeLimitedOperations(Duration.ofMillis(timeout == null ? 5000 : Long.parseLong(timeout.trim())));
         String deployDir = context.getProperty(DEPLOY_DIR_PROPERTY);
-        this.deployLocationPrefix = deployDir == null ? null : Path.of(deployDir).toAbsolutePath().normalize().toUri().toString();
+        this.deployFolder = deployDir == null ? null : Path.of(deployDir).toAbsolutePath().normalize();
         context.addBundleListener(bundleListener);
         context.addFrameworkListener(frameworkListener);
     }
@@ -437,11 +437,21 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         return moduleBundles().stream().filter(bundle -> idOf(bundle).equals(id)).findFirst();
     }
 
+    /**
+     * The file in the deploy folder a bundle was installed from. Compared as paths, not as
+     * location strings: FileInstall writes {@code file:/dir/x.jar}, {@link Path#toUri()} gives
+     * {@code file:///dir/x.jar}.
+     */
     private Optional<Path> deployedFile(Bundle bundle) {
-        if (deployLocationPrefix == null || !bundle.getLocation().startsWith(deployLocationPrefix)) {
+        if (deployFolder == null || !bundle.getLocation().startsWith("file:")) {
             return Optional.empty();
         }
-        return Optional.of(Path.of(URI.create(bundle.getLocation())));
+        try {
+            Path file = Path.of(URI.create(bundle.getLocation())).toAbsolutePath().normalize();
+            return file.startsWith(deployFolder) ? Optional.of(file) : Optional.empty();
+        } catch (IllegalArgumentException notAFilePath) {
+            return Optional.empty();
+        }
     }
 
     @FunctionalInterface
