@@ -135,8 +135,14 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         String reason = null;
         switch (bundle.getState()) {
             case Bundle.INSTALLED -> {
-                state = ModuleState.UNRESOLVED;
-                reason = MissingRequirement.describe(bundle, context);
+                // The framework resolves a bundle only when something starts it, so after a
+                // restart a disabled module is still INSTALLED although nothing it needs is missing.
+                if (!isEnabled(bundle) && MissingRequirement.firstMissing(bundle, context).isEmpty()) {
+                    state = ModuleState.DISABLED;
+                } else {
+                    state = ModuleState.UNRESOLVED;
+                    reason = MissingRequirement.describe(bundle, context);
+                }
             }
             case Bundle.ACTIVE -> {
                 reason = componentProblem(bundle).orElse(null);

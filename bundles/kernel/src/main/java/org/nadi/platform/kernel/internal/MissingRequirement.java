@@ -1,5 +1,6 @@
 package org.nadi.platform.kernel.internal;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,9 +20,18 @@ final class MissingRequirement {
     }
 
     static String describe(Bundle bundle, BundleContext context) {
+        if (bundle.adapt(BundleRevision.class) == null) {
+            return "it is uninstalled";
+        }
+        return firstMissing(bundle, context).orElse("its requirements are all installed but conflict with each other"
+                + " (a uses-constraint violation); check which versions of its imported packages are installed");
+    }
+
+    /** The first mandatory requirement of the bundle that no installed bundle provides, described; empty if there is none. */
+    static Optional<String> firstMissing(Bundle bundle, BundleContext context) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         if (revision == null) {
-            return "it is uninstalled";
+            return Optional.empty();
         }
         for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
             String effective = requirement.getDirectives().get(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE);
@@ -29,11 +39,10 @@ final class MissingRequirement {
                 continue;
             }
             if (!satisfiable(requirement, context)) {
-                return "missing requirement " + text(requirement);
+                return Optional.of("missing requirement " + text(requirement));
             }
         }
-        return "its requirements are all installed but conflict with each other (a uses-constraint violation);"
-                + " check which versions of its imported packages are installed";
+        return Optional.empty();
     }
 
     private static boolean satisfiable(BundleRequirement requirement, BundleContext context) {
