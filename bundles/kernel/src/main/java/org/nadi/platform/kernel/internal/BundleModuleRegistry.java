@@ -415,14 +415,33 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     }
 
     private void rollBack(Bundle bundle, String id) {
+        failures.remove(bundle.getBundleId());
+        if (bundle.getState() == Bundle.STARTING) {
+            // The activator has not returned and holds the bundle's lock, so the framework cannot
+            // uninstall it before it does. Rather than keep the caller waiting (and give up when
+            // the time limit interrupts the wait), a thread of its own finishes the rollback.
+            Thread finisher = new Thread(() -> uninstallOnceReleased(bundle, id), "nadi-rollback-" + id);
+            finisher.setDaemon(true);
+            finisher.start();
+            return;
+        }
         try {
             operations.run("uninstall", id, bundle::uninstall);
             operations.refresh(context, List.of(bundle), id);
-        } catch (ModuleException stillHanging) {
-            // The activator still holds the bundle; the uninstall completes once it returns.
-            LOG.log(Level.WARNING, "Rolling back module {0}: {1}", id, stillHanging.getMessage());
+        } catch (ModuleException failed) {
+            LOG.log(Level.WARNING, "Rolling back module {0}: {1}", id, failed.getMessage());
         }
-        failures.remove(bundle.getBundleId());
+    }
+
+    /** Blocks until the framework releases the bundle, that is until its activator returns, then uninstalls it. */
+    private void uninstallOnceReleased(Bundle bundle, String id) {
+        try {
+            bundle.uninstall();
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle));
+            LOG.log(Level.INFO, "Rolled back module {0} once its activator returned", id);
+        } catch (BundleException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Rolling back module {0}: {1}", id, e.getMessage());
+        }
     }
 
     private static ModuleException installRefused(ModuleJar candidate, BundleException refused) {
