@@ -1,0 +1,152 @@
+package org.nadi.platform.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.nadi.platform.distribution.HttpAnswer.strings;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Reading the module registry and switching the example module off and on over REST, on one
+ * runtime shared by the tests of this class; each test leaves the modules as it found them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(60)
+class ModuleAdministrationIT {
+
+    private static final String GREETING = "/api/v1/example/greeting";
+
+    private NadiRuntime runtime;
+
+    @BeforeAll
+    void start() throws IOException {
+        runtime = NadiRuntime.options().label("administration").start();
+    }
+
+    @AfterAll
+    void stop() {
+        runtime.close();
+    }
+
+    @AfterEach
+    void exampleIsEnabledAgain() {
+        runtime.post("/api/v1/modules/example/enable").assertJson(200);
+    }
+
+    @Test
+    void listsThePlatformModulesAndTheExampleWithTheirDependencies() {
+        HttpAnswer answer = runtime.get("/api/v1/modules").assertJson(200);
+        Map<String, JsonObject> modules = runtime.modules();
+
+        assertEquals(List.of("example", "kernel", "web"), List.copyOf(modules.keySet()), answer::toString);
+        for (JsonObject module : modules.values()) {
+            for (String field : List.of("id", "name", "description", "version", "vendor", "core", "state", "reason", "requires",
+                    "requiredBy")) {
+                assertTrue(module.has(field), () -> "module " + module.get("id") + " has no field " + field + ": " + module);
+            }
+            assertEquals("ENABLED", module.get("state").getAsString(), module::toString);
+            assertTrue(module.get("reason").isJsonNull(), module::toString);
+            assertEquals("NADI Platform", module.get("vendor").getAsString(), module::toString);
+            assertTrue(module.get("version").getAsString().startsWith("0.1.0"), module::toString);
+        }
+        assertTrue(modules.get("kernel").get("core").getAsBoolean());
+        assertTrue(modules.get("web").get("core").getAsBoolean());
+        assertFalse(modules.get("example").get("core").getAsBoolean());
+        assertEquals("NADI Example Greeting", modules.get("example").get("name").getAsString());
+        assertFalse(modules.get("example").get("description").getAsString().isBlank());
+
+        assertEquals(List.of("web"), strings(modules.get("example"), "requires"));
+        assertEquals(List.of("kernel"), strings(modules.get("web"), "requires"));
+        assertEquals(List.of(), strings(modules.get("kernel"), "requires"));
+        assertEquals(List.of("web"), strings(modules.get("kernel"), "requiredBy"));
+        assertEquals(List.of("example"), strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of(), strings(modules.get("example"), "requiredBy"));
+    }
+
+    @Test
+    void describesOneModuleById() {
+        HttpAnswer answer = runtime.get("/api/v1/modules/example").assertJson(200);
+
+        assertEquals(runtime.modules().get("example"), answer.object(), answer::toString);
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownModule() {
+        runtime.get("/api/v1/modules/no-such-module").assertProblem(404);
+        HttpAnswer enable = runtime.post("/api/v1/modules/no-such-module/enable").assertProblem(404);
+        assertTrue(enable.detail().contains("no-such-module"), enable::toString);
+    }
+
+    @Test
+    void disablingExampleRemovesItsRouteAndEnablingBringsItBack() {
+        runtime.get(GREETING).assertJson(200);
+
+        HttpAnswer disabled = runtime.post("/api/v1/modules/example/disable").assertJson(200);
+        assertEquals("DISABLED", disabled.object().get("state").getAsString(), disabled::toString);
+        assertEquals("DISABLED", runtime.stateOf("example"));
+        runtime.get(GREETING).assertProblem(404);
+        runtime.get("/api/v1/health").assertJson(200);
+
+        HttpAnswer enabled = runtime.post("/api/v1/modules/example/enable").assertJson(200);
+        assertEquals("ENABLED", enabled.object().get("state").getAsString(), enabled::toString);
+        HttpAnswer greeting = runtime.get(GREETING).assertJson(200);
+        assertEquals("example", greeting.object().get("module").getAsString(), greeting::toString);
+    }
+
+    @Test
+    void refusesToDisableTheCoreModules() {
+        for (String core : List.of("kernel", "web")) {
+            HttpAnswer refused = runtime.post("/api/v1/modules/" + core + "/disable").assertProblem(409);
+            assertTrue(refused.detail().contains("core"), refused::toString);
+            assertEquals("ENABLED", runtime.stateOf(core));
+        }
+        runtime.get("/api/v1/health").assertJson(200);
+    }
+
+    @Test
+    void answersModuleAdministrationOnlyOnLoopbackButHealthEverywhere() throws SocketException {
+        Optional<InetAddress> ownAddress = nonLoopbackAddressOfThisMachine();
+        assumeTrue(ownAddress.isPresent(), "this machine has no non-loopback IPv4 address to call itself on");
+
+        HttpAnswer modules = runtime.getVia(ownAddress.get(), "/api/v1/modules").assertProblem(403);
+        assertTrue(modules.detail().contains("loopback"), modules::toString);
+        runtime.getVia(ownAddress.get(), "/api/v1/modules/example").assertProblem(403);
+        runtime.getVia(ownAddress.get(), "/api/v1/health").assertJson(200);
+        // The same request from loopback is answered, so the refusal is about where it came from.
+        runtime.get("/api/v1/modules").assertJson(200);
+    }
+
+    /** An IPv4 address of one of this machine's own interfaces that is up and not loopback. */
+    private static Optional<InetAddress> nonLoopbackAddressOfThisMachine() throws SocketException {
+        for (NetworkInterface networkInterface : NetworkInterface.networkInterfaces().toList()) {
+            if (!networkInterface.isUp() || networkInterface.isLoopback()) {
+                continue;
+            }
+            Optional<InetAddress> address = networkInterface.inetAddresses()
+                    .filter(candidate -> candidate instanceof Inet4Address && !candidate.isLoopbackAddress())
+                    .findFirst();
+            if (address.isPresent()) {
+                return address;
+            }
+        }
+        return Optional.empty();
+    }
+}
