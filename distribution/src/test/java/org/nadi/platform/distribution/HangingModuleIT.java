@@ -76,4 +76,19 @@ class HangingModuleIT {
             assertEquals(List.of("example", "kernel", "web"), List.copyOf(runtime.modules().keySet()));
         }
     }
+
+    @Test
+    void aRefusedModuleIsRemovedAtTheNextStartIfTheRuntimeStoppedFirst(@TempDir Path jars) throws IOException {
+        try (NadiRuntime runtime = NadiRuntime.options().label("hanging-module-restart").start()) {
+            Path hanging = TestBundle.module("stuck").activator(HangingActivator.class).writeTo(jars, "stuck.jar");
+            runtime.postJar("/api/v1/modules", hanging).assertProblem(422);
+            assertEquals("FAILED", runtime.stateOf("stuck"), "still starting while its activator hangs");
+
+            runtime.restart();
+
+            assertEquals(null, runtime.stateOf("stuck"), "the refused install did not survive the restart");
+            runtime.get("/api/v1/health").assertJson(200);
+            assertEquals(List.of("example", "kernel", "web"), List.copyOf(runtime.modules().keySet()));
+        }
+    }
 }

@@ -70,6 +70,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private final Path deployFolder;
     /** Why a module that was meant to run is not running, by bundle id; cleared when it starts or is disabled. */
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
+    private final PendingRollbacks pendingRollbacks;
     private final ReentrantLock oneOperationAtATime = new ReentrantLock();
     private final ExecutorService deployedModuleStarter = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "nadi-deploy-folder-starter");
@@ -87,6 +88,8 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         this.operations = new TimeLimitedOperations(Duration.ofMillis(timeout == null ? 5000 : Long.parseLong(timeout.trim())));
         String deployDir = context.getProperty(DEPLOY_DIR_PROPERTY);
         this.deployFolder = deployDir == null ? null : Path.of(deployDir).toAbsolutePath().normalize();
+        this.pendingRollbacks = new PendingRollbacks(context.getDataFile("pending-rollbacks").toPath());
+        finishPendingRollbacks();
         context.addBundleListener(bundleListener);
         context.addFrameworkListener(frameworkListener);
     }
@@ -420,6 +423,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             // The activator has not returned and holds the bundle's lock, so the framework cannot
             // uninstall it before it does. Rather than keep the caller waiting (and give up when
             // the time limit interrupts the wait), a thread of its own finishes the rollback.
+            pendingRollbacks.add(bundle.getLocation());
             Thread finisher = new Thread(() -> uninstallOnceReleased(bundle, id), "nadi-rollback-" + id);
             finisher.setDaemon(true);
             finisher.start();
@@ -438,9 +442,31 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         try {
             bundle.uninstall();
             context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle));
+            pendingRollbacks.remove(bundle.getLocation());
             LOG.log(Level.INFO, "Rolled back module {0} once its activator returned", id);
         } catch (BundleException | IllegalStateException e) {
             LOG.log(Level.WARNING, "Rolling back module {0}: {1}", id, e.getMessage());
+        }
+    }
+
+    /** Removes the refused installs whose removal a stop interrupted; they were never started persistently. */
+    private void finishPendingRollbacks() {
+        List<Bundle> removed = new ArrayList<>();
+        for (String location : pendingRollbacks.locations()) {
+            Bundle bundle = context.getBundle(location);
+            try {
+                if (bundle != null) {
+                    bundle.uninstall();
+                    removed.add(bundle);
+                    LOG.log(Level.INFO, "Removed {0}: its installation was refused before the last stop", location);
+                }
+                pendingRollbacks.remove(location);
+            } catch (BundleException | IllegalStateException e) {
+                LOG.log(Level.WARNING, "Cannot remove refused install {0}: {1}", location, e.getMessage());
+            }
+        }
+        if (!removed.isEmpty()) {
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(removed);
         }
     }
 
