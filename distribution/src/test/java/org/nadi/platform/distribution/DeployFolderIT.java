@@ -13,7 +13,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.nadi.platform.distribution.fixtures.FailingComponent;
 import org.nadi.platform.distribution.fixtures.WorkingActivator;
+
+import com.google.gson.JsonObject;
 
 /** The hot-deploy folder: a module jar copied into {@code deploy/} is installed and enabled; deleting it uninstalls it. */
 @Timeout(60)
@@ -55,6 +58,32 @@ class DeployFolderIT {
             // Long enough for FileInstall, which looks every second, to have brought it back if it could.
             Thread.sleep(2500);
             assertNull(runtime.stateOf("dropped"), runtime::output);
+        }
+    }
+
+    @Test
+    void aDeployedModuleWhoseComponentFailsIsFailedWithTheReasonAndHealthSaysSo(@TempDir Path jars) throws IOException {
+        try (NadiRuntime runtime = NadiRuntime.options().label("deploy-folder-failing").start()) {
+            Path jar = TestBundle.module("broken-component").component(FailingComponent.class).writeTo(jars, "broken.jar");
+
+            Files.copy(jar, runtime.deployFolder().resolve("broken.jar"));
+
+            runtime.eventually(NOTICED_WITHIN, "module 'broken-component' is FAILED",
+                    () -> "FAILED".equals(runtime.stateOf("broken-component")));
+            JsonObject module = runtime.modules().get("broken-component");
+            String reason = module.get("reason").getAsString();
+            assertTrue(reason.contains("failed to activate") && reason.contains(FailingComponent.MESSAGE), reason);
+            HttpAnswer health = runtime.get("/api/v1/health");
+            health.assertJson(503);
+            assertEquals("DOWN", health.object().get("status").getAsString());
+            assertEquals(1, health.strings("problems").size(), health::toString);
+            assertTrue(health.strings("problems").get(0).startsWith("module broken-component is FAILED"), health::toString);
+            assertEquals("ENABLED", runtime.stateOf("example"), "the other modules are unaffected");
+
+            runtime.post("/api/v1/modules/broken-component/disable").assertJson(200);
+
+            assertEquals("DISABLED", runtime.stateOf("broken-component"));
+            runtime.get("/api/v1/health").assertJson(200);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
@@ -26,6 +27,7 @@ public final class TestBundle {
 
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private final List<Class<?>> classes = new ArrayList<>();
+    private final Map<String, String> resources = new LinkedHashMap<>();
     private String rawManifest;
 
     private TestBundle() {
@@ -82,6 +84,23 @@ public final class TestBundle {
         return this;
     }
 
+    /**
+     * Declares a Declarative Services component, as bnd would: its class is packed into the
+     * bundle, its XML descriptor written to {@code OSGI-INF/} and named in {@code Service-Component}.
+     * The component is immediate and its {@code activate()} method is called without arguments.
+     */
+    public TestBundle component(Class<?> implementation) {
+        classes.add(implementation);
+        String descriptor = "OSGI-INF/" + implementation.getSimpleName() + ".xml";
+        resources.put(descriptor, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true" activate="activate">
+                  <implementation class="%s"/>
+                </scr:component>
+                """.formatted(implementation.getName(), implementation.getName()));
+        return header("Service-Component", descriptor);
+    }
+
     /** Writes the jar into the folder under the given file name. */
     public Path writeTo(Path folder, String fileName) throws IOException {
         Path jar = folder.resolve(fileName);
@@ -92,6 +111,11 @@ public final class TestBundle {
             out.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
             out.write((rawManifest != null ? rawManifest : manifestText()).getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                out.putNextEntry(new ZipEntry(resource.getKey()));
+                out.write(resource.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
             for (Class<?> type : classes) {
                 String entry = type.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new ZipEntry(entry));
