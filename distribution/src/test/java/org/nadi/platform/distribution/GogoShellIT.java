@@ -68,6 +68,12 @@ class GogoShellIT {
         assertTrue(installed.contains("installed from-shell 1.0.0 (ENABLED)"), installed);
         assertEquals("ENABLED", runtime.stateOf("from-shell"));
 
+        Path newer = TestBundle.module("from-shell").version("1.1.0").activator(WorkingActivator.class)
+                .writeTo(jars, "from-shell-1.1.jar");
+        String updated = runtime.shell("nadi:update from-shell " + newer, answerLine("updated"));
+        assertTrue(updated.contains("updated from-shell 1.1.0 (ENABLED)"), updated);
+        assertEquals("1.1.0", runtime.modules().get("from-shell").get("version").getAsString());
+
         String uninstalled = runtime.shell("nadi:uninstall from-shell", answerLine("uninstalled"));
         assertTrue(uninstalled.contains("uninstalled from-shell"), uninstalled);
         assertNull(runtime.stateOf("from-shell"));
