@@ -9,15 +9,33 @@ import org.osgi.annotation.versioning.ProviderType;
  * different resources is ignored the second time, with a warning in the log.
  */
 @ProviderType
+@FunctionalInterface
 public interface Routes {
 
-    void get(String path, Access access, RouteHandler handler);
+    /**
+     * Declares a route.
+     *
+     * @param method the HTTP method: {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}
+     */
+    void add(String method, String path, Access access, RouteHandler handler);
 
-    void post(String path, Access access, RouteHandler handler);
+    default void get(String path, Access access, RouteHandler handler) {
+        add("GET", path, access, handler);
+    }
 
-    void put(String path, Access access, RouteHandler handler);
+    default void post(String path, Access access, RouteHandler handler) {
+        add("POST", path, access, handler);
+    }
 
-    void patch(String path, Access access, RouteHandler handler);
+    default void put(String path, Access access, RouteHandler handler) {
+        add("PUT", path, access, handler);
+    }
 
-    void delete(String path, Access access, RouteHandler handler);
+    default void patch(String path, Access access, RouteHandler handler) {
+        add("PATCH", path, access, handler);
+    }
+
+    default void delete(String path, Access access, RouteHandler handler) {
+        add("DELETE", path, access, handler);
+    }
 }

@@ -18,7 +18,6 @@ import org.nadi.platform.web.api.Access;
 import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.RestResource;
-import org.nadi.platform.web.api.RouteHandler;
 import org.nadi.platform.web.api.Routes;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -73,31 +72,11 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private Routes declarationsOf(RestResource owner) {
-        return new Routes() {
-            @Override
-            public void get(String path, Access access, RouteHandler handler) {
-                routes.add(owner, "GET", path, access, handler);
+        return (method, path, access, handler) -> {
+            if (!METHODS.contains(method)) {
+                throw new IllegalArgumentException("Unsupported HTTP method " + method + " for " + path);
             }
-
-            @Override
-            public void post(String path, Access access, RouteHandler handler) {
-                routes.add(owner, "POST", path, access, handler);
-            }
-
-            @Override
-            public void put(String path, Access access, RouteHandler handler) {
-                routes.add(owner, "PUT", path, access, handler);
-            }
-
-            @Override
-            public void patch(String path, Access access, RouteHandler handler) {
-                routes.add(owner, "PATCH", path, access, handler);
-            }
-
-            @Override
-            public void delete(String path, Access access, RouteHandler handler) {
-                routes.add(owner, "DELETE", path, access, handler);
-            }
+            routes.add(owner, method, path, access, handler);
         };
     }
 
