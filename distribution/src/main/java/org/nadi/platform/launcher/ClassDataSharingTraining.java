@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -69,6 +72,7 @@ public final class ClassDataSharingTraining {
         Path written = home.resolve(ARCHIVE + ".tmp");
         Files.deleteIfExists(archive);
         Files.deleteIfExists(written);
+        Files.deleteIfExists(home.resolve(ClassPreloader.LIST));
         if (!Files.isExecutable(launcher)) {
             throw new TrainingFailed(launcher + " is missing or not executable");
         }
@@ -76,12 +80,19 @@ public final class ClassDataSharingTraining {
         try {
             Path data = work.resolve("data");
             Path log = work.resolve("runtime.log");
-            // First start: fills the data directory, so that the archived run is a warm start, the usual kind.
-            runOnce(launcher, data, log, "", false);
-            runOnce(launcher, data, log, "-XX:ArchiveClassesAtExit=" + written, true);
-            if (!Files.isRegularFile(written) || Files.size(written) == 0) {
+            // First start: fills the data directory, so that the archived run is a warm start, the usual
+            // kind, and records which bundle classes start-up loads, for the preloader (see ClassPreloader).
+            // Both files are named relative to the JVM's working directory, the temporary one:
+            // bin/nadi splits NADI_JAVA_OPTS at spaces, which the distribution's path may contain.
+            runOnce(launcher, data, log, "-Xlog:class+load=info:file=class-load.log", false);
+            writeClassList(home, work.resolve("class-load.log"));
+            runOnce(launcher, data, log, "-XX:ArchiveClassesAtExit=nadi.jsa", true);
+            Path dumped = work.resolve("nadi.jsa");
+            if (!Files.isRegularFile(dumped) || Files.size(dumped) == 0) {
                 throw new TrainingFailed("the JVM wrote no archive at exit" + tail(log));
             }
+            // Copied under another name and then renamed, so that no JVM ever maps a partial archive.
+            Files.copy(dumped, written, StandardCopyOption.REPLACE_EXISTING);
             Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             // An archive this JVM cannot map would be ignored at every start; one it cannot read would crash it.
             int check = run(List.of(launcher.toString(), "--help"), work, log, "-Xshare:on").waitFor();
@@ -93,6 +104,37 @@ public final class ClassDataSharingTraining {
             Files.deleteIfExists(written);
             deleteTree(work);
         }
+    }
+
+    /**
+     * Writes {@link ClassPreloader#LIST}: the classes the platform's bundles defined during the first
+     * start, in the order they were loaded, each as the bundle's file name and the class name. The
+     * JVM logs each as {@code [0.123s][info][class,load] a.b.C source: file:/.../bundles/x.jar}.
+     */
+    static void writeClassList(Path home, Path classLoadLog) throws IOException, TrainingFailed {
+        Set<String> bundleFiles = new HashSet<>();
+        try (Stream<Path> files = Files.list(home.resolve("bundles"))) {
+            files.forEach(file -> bundleFiles.add(file.getFileName().toString()));
+        }
+        Set<String> lines = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(classLoadLog, StandardCharsets.UTF_8)) {
+            int source = line.indexOf(" source: file:");
+            int name = line.lastIndexOf("] ", source) + 2;
+            if (source < 0 || name < 2 || !line.endsWith(".jar")) {
+                continue;
+            }
+            String file = line.substring(line.lastIndexOf('/') + 1);
+            if (bundleFiles.contains(file)) {
+                lines.add(file + " " + line.substring(name, source));
+            }
+        }
+        Path list = home.resolve(ClassPreloader.LIST);
+        Path written = home.resolve(ClassPreloader.LIST + ".tmp");
+        if (lines.isEmpty()) {
+            throw new TrainingFailed("the first start loaded no bundle class from " + home.resolve("bundles"));
+        }
+        Files.write(written, lines, StandardCharsets.UTF_8);
+        Files.move(written, list, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Starts the runtime, waits until it is healthy, uses the module API, and stops it with SIGTERM. */

@@ -79,6 +79,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "nadi-shutdown"));
         try {
             PlatformBundles.synchronise(framework.getBundleContext(), settings.home().resolve("bundles"));
+            ClassPreloader.start(framework.getBundleContext(), settings.home());
             framework.start();
         } catch (IOException | BundleException e) {
             stop(framework);
