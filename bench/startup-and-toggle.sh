@@ -239,6 +239,8 @@ export NADI_JAVA_OPTS=""
 unset NADI_HTTP_PORT || true
 
 echo "NADI start-up benchmark: $DIST"
+echo "  machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory"
+echo "  JVM: $("$NADI_JAVA" -version 2>&1 | awk 'NR==2')"
 echo "  runs: $RUNS of each start, $TOGGLES toggles; load before: $LOAD_BEFORE"
 echo "  JVM options (bin/nadi's, also the floor's): ${JVM_OPTS[*]}"
 

@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 public final class ClassDataSharingTraining {
 
     static final String ARCHIVE = "lib/nadi.jsa";
-    private static final Duration READY_LIMIT = Duration.ofSeconds(90);
+    private static final Duration READY_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
 
     private ClassDataSharingTraining() {
