@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Start-up and module-toggle benchmark of the packaged NADI Platform (issue 2).
 #
-#   bench/startup-and-toggle.sh [--dist DIR] [--runs N] [--toggles N]
+#   bench/startup-and-toggle.sh [--dist DIR] [--runs N] [--toggles N] [--quiet-wait S]
+#
+# --quiet-wait S: before each round, wait up to S seconds for the machine to be idle (less than
+# 15% of its CPU time busy over half a second), for a machine shared with other work.
 #
 # Measures, on the built distribution (default: distribution/target/nadi-*/ next to this script):
 #   - warm start (existing data directory) and cold start (empty data directory): time from
@@ -25,21 +28,23 @@ trap '' PIPE # a write to a socket the server closed fails instead of ending the
 HERE=$(cd "$(dirname "$0")" && pwd)
 RUNS=7
 TOGGLES=100
+QUIET_WAIT=0
 DIST=""
 READY_LIMIT_S=60
 STOP_LIMIT_S=10
 
-usage() { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --dist) DIST=${2:?--dist needs a folder}; shift 2 ;;
     --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
     --toggles) TOGGLES=${2:?--toggles needs a number}; shift 2 ;;
+    --quiet-wait) QUIET_WAIT=${2:?--quiet-wait needs seconds}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
 done
-[[ $RUNS =~ ^[0-9]+$ && $RUNS -ge 1 && $TOGGLES =~ ^[0-9]+$ && $TOGGLES -ge 1 ]] || { echo "--runs and --toggles take positive numbers" >&2; exit 2; }
+[[ $RUNS =~ ^[0-9]+$ && $RUNS -ge 1 && $TOGGLES =~ ^[0-9]+$ && $TOGGLES -ge 1 && $QUIET_WAIT =~ ^[0-9]+$ ]] || { echo "--runs, --toggles and --quiet-wait take positive numbers" >&2; exit 2; }
 
 # ---- tools ----------------------------------------------------------------------------------
 missing=""
@@ -136,6 +141,24 @@ stop_process() {
   t3=${EPOCHREALTIME/./}
   RUNNING=""
   STOP_MS=$(( (t3 - t2) / 1000 ))
+}
+
+# Percentage of the machine's CPU time that was busy over the next half second.
+busy_percent() {
+  local a b
+  read -r -a a < /proc/stat; nap 0.5; read -r -a b < /proc/stat
+  local total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  local idle=$(( b[4] - a[4] + b[5] - a[5] ))
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+# With --quiet-wait S: waits up to S seconds until the machine is idle. Sets BUSY to the last reading.
+wait_for_quiet() {
+  BUSY=$(busy_percent)
+  local waited=0
+  while [ "$BUSY" -ge 15 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
+    nap 1.5; waited=$(( waited + 2 )); BUSY=$(busy_percent)
+  done
 }
 
 # ---- statistics ------------------------------------------------------------------------------
@@ -254,6 +277,7 @@ start_and_stop "floor without app CDS (first start)" "$FLOOR_PORT" / any "$WORK/
 
 declare -a N_COLD N_CHWM N_WARM N_HWM N_STOP F_COLD F_WARM F_HWM F_STOP P_WARM
 for ((i = 1; i <= RUNS; i++)); do
+  wait_for_quiet
   rm -rf "$DATA"
   start_and_stop "platform cold start" "$NADI_PORT" /api/v1/health 200 "$WORK/nadi.log" stop -- "${nadi[@]}"
   N_COLD+=("$READY_MS"); N_CHWM+=("$HWM_KB"); N_STOP+=("$STOP_MS")
@@ -270,11 +294,12 @@ for ((i = 1; i <= RUNS; i++)); do
   floor_command JVM_OPTS_NO_APPCDS "$CACHE_PLAIN" "$FLOOR_PORT"
   start_and_stop "floor warm start without app CDS" "$FLOOR_PORT" / any "$WORK/floor.log" stop -- "${FLOOR_CMD[@]}"
   P_WARM+=("$READY_MS")
-  printf '  run %d/%d: platform cold %d ms, warm %d ms (%s MiB); floor cold %d ms, warm %d ms, warm without app CDS %d ms\n' \
-    "$i" "$RUNS" "${N_COLD[-1]}" "${N_WARM[-1]}" "$(mib "${N_HWM[-1]}")" "${F_COLD[-1]}" "${F_WARM[-1]}" "${P_WARM[-1]}"
+  printf '  run %d/%d (machine %d%% busy before it): platform cold %d ms, warm %d ms (%s MiB); floor cold %d ms, warm %d ms, warm without app CDS %d ms\n' \
+    "$i" "$RUNS" "$BUSY" "${N_COLD[-1]}" "${N_WARM[-1]}" "$(mib "${N_HWM[-1]}")" "${F_COLD[-1]}" "${F_WARM[-1]}" "${P_WARM[-1]}"
 done
 
 # ---- module toggles over REST -----------------------------------------------------------------
+wait_for_quiet
 start_and_stop "platform (toggles)" "$NADI_PORT" /api/v1/health 200 "$WORK/nadi.log" keep -- "${nadi[@]}"
 TOGGLE_PID=$RUNNING
 base="http://127.0.0.1:$NADI_PORT/api/v1"
