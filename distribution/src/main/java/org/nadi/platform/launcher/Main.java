@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -76,12 +77,20 @@ public final class Main {
             throw new StartupFailure("Cannot start with data directory " + settings.dataDirectory() + ": " + e.getMessage()
                     + ". Is another NADI runtime using it? Start with --data DIR to use another.");
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "nadi-shutdown"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            stop(framework);
+        }, "nadi-shutdown"));
         try {
             PlatformBundles.synchronise(framework.getBundleContext(), settings.home().resolve("bundles"));
             ClassPreloader.start(framework.getBundleContext(), settings.home());
             framework.start();
-        } catch (IOException | BundleException e) {
+        } catch (IOException | BundleException | IllegalStateException e) {
+            if (stopping.get()) {
+                // SIGTERM or Ctrl-C while starting: the shutdown hook is stopping the framework under our feet.
+                return 0;
+            }
             stop(framework);
             throw new StartupFailure("Cannot install the platform bundles from " + settings.home().resolve("bundles") + ": "
                     + e.getMessage());
