@@ -84,7 +84,7 @@ http_status() {
   STATUS=-1
   local fd line
   { exec {fd}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 0
-  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&"$fd" 2>/dev/null || { exec {fd}>&-; return 0; }
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" 1>&"$fd" 2>/dev/null || { exec {fd}>&-; return 0; }
   if read -r -t 5 -u "$fd" line 2>/dev/null; then
     [[ $line =~ ^HTTP/[0-9.]+\ ([0-9]{3}) ]] && STATUS=${BASH_REMATCH[1]}
   fi
