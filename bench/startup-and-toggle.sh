@@ -102,6 +102,21 @@ free_port() {
   return 1
 }
 
+# Whether process $1 holds the listening socket of port $2 (so the answers came from it, not from
+# another program that took the port first).
+owns_port() {
+  local hex inode table local_addr st
+  hex=$(printf '%04X' "$2")
+  for table in /proc/net/tcp /proc/net/tcp6; do
+    [ -r "$table" ] || continue
+    while read -r _ local_addr _ st _ _ _ _ _ inode _; do
+      [ "$st" = 0A ] && [ "${local_addr##*:}" = "$hex" ] || continue
+      find "/proc/$1/fd" -lname "socket:\[$inode\]" 2>/dev/null | grep -q . && return 0
+    done < "$table"
+  done
+  return 1
+}
+
 # ---- one start: spawn, poll until ready, read VmHWM; then SIGTERM and time the exit ------------
 # start_and_stop LABEL PORT PATH WANT LOG [keep] -- COMMAND...
 #   WANT is 200 (health UP) or any (any HTTP status). Sets READY_MS, HWM_KB, STOP_MS.
@@ -123,6 +138,7 @@ start_and_stop() {
   t1=${EPOCHREALTIME/./}
   READY_MS=$(( (t1 - t0) / 1000 ))
   HWM_KB=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status")
+  owns_port "$pid" "$port" || { kill -KILL "$pid"; fail "another program answers on port $port, not $label"; }
   [ "$keep" = keep ] && return 0
   stop_process "$label" "$pid" "$log"
 }

@@ -140,13 +140,32 @@ public final class ClassDataSharingTraining {
     /** Starts the runtime, waits until it is healthy, uses the module API, and stops it with SIGTERM. */
     private static void runOnce(Path launcher, Path data, Path log, String javaOptions, boolean exercise)
             throws IOException, InterruptedException, TrainingFailed {
-        int port = freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runOnce(launcher, data, log, javaOptions, exercise, freePort());
+                return;
+            } catch (PortTaken taken) {
+                // Another program took the free port before the runtime bound it (a shared build machine).
+                if (attempt == 3) {
+                    throw new TrainingFailed(taken.getMessage() + tail(log));
+                }
+            }
+        }
+    }
+
+    private static void runOnce(Path launcher, Path data, Path log, String javaOptions, boolean exercise, int port)
+            throws IOException, InterruptedException, TrainingFailed, PortTaken {
+        long logged = Files.exists(log) ? Files.size(log) : 0;
         Process runtime = run(List.of(launcher.toString(), "--port", Integer.toString(port), "--data", data.toString()),
                 data.getParent(), log, javaOptions);
         try {
             Instant deadline = Instant.now().plus(READY_LIMIT);
-            while (request(port, "GET", "/api/v1/health") != 200) {
+            // Ready when this process says so: a 200 alone could come from another program on the port.
+            while (request(port, "GET", "/api/v1/health") != 200 || !saysReady(log, logged, port)) {
                 if (!runtime.isAlive()) {
+                    if (runtime.exitValue() == 1 && logSince(log, logged).contains("Cannot listen on")) {
+                        throw new PortTaken("port " + port + " was taken");
+                    }
                     throw new TrainingFailed("the runtime exited with status " + runtime.exitValue() + tail(log));
                 }
                 if (Instant.now().isAfter(deadline)) {
@@ -170,6 +189,15 @@ public final class ClassDataSharingTraining {
                 throw new TrainingFailed("the runtime did not stop within " + STOP_LIMIT.toSeconds() + " s of SIGTERM" + tail(log));
             }
         }
+    }
+
+    private static boolean saysReady(Path log, long from, int port) throws IOException {
+        return logSince(log, from).lines().anyMatch(line -> line.contains("NADI Platform ready at ") && line.contains(":" + port + "/ in "));
+    }
+
+    private static String logSince(Path log, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
     }
 
     private static Process run(List<String> command, Path directory, Path log, String javaOptions) throws IOException {
@@ -224,6 +252,15 @@ public final class ClassDataSharingTraining {
             }
         } catch (IOException leftBehind) {
             // A temporary directory; the system cleans it up eventually.
+        }
+    }
+
+    /** The runtime could not listen on the port it was given. */
+    private static final class PortTaken extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        PortTaken(String message) {
+            super(message);
         }
     }
 
