@@ -28,10 +28,11 @@ import java.util.stream.Stream;
  * <p>It is a training run of the packaged runtime, made by the build ({@code distribution/pom.xml})
  * right after the distribution folder is assembled, and by anyone who moved or upgraded an
  * installation: {@code java -cp lib/nadi-launcher.jar org.nadi.platform.launcher.ClassDataSharingTraining DIST}.
- * It starts {@code bin/nadi} once to fill a temporary data directory, starts it again on that data
- * with {@code -XX:ArchiveClassesAtExit}, waits for health UP, exercises the module REST API,
- * stops it with SIGTERM and keeps the archive the JVM wrote at exit only if a JVM then starts with
- * it under {@code -Xshare:on}.
+ * It starts {@code bin/nadi} once to fill a temporary data directory, recording which bundle
+ * classes that start loads ({@value ClassPreloader#LIST}, for {@link ClassPreloader}), starts it
+ * again on that data with {@code -XX:ArchiveClassesAtExit}, waits for health UP, exercises the
+ * module REST API, stops it with SIGTERM and keeps the archive the JVM wrote at exit only if a JVM
+ * then starts with it under {@code -Xshare:on}.
  *
  * <p>The archive is valid only for the JVM that wrote it and for the distribution at the path it
  * was written in (JDK 17 records the class path as given); any other JVM ignores it and starts the
