@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.nadi.platform.kernel.api.InstalledModule;
+import org.nadi.platform.kernel.api.ModuleCondition;
 import org.nadi.platform.kernel.api.ModuleException;
 import org.nadi.platform.kernel.api.ModuleException.Problem;
 import org.nadi.platform.kernel.api.ModuleRegistry;
@@ -39,6 +40,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -77,6 +80,9 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         thread.setDaemon(true);
         return thread;
     });
+    /** What other platform services (storage) know about why a module cannot work. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ModuleCondition> conditions = List.of();
     private final BundleListener bundleListener = this::bundleChanged;
     private final FrameworkListener frameworkListener = this::frameworkEvent;
 
@@ -148,7 +154,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
                 }
             }
             case Bundle.ACTIVE -> {
-                reason = componentProblem(bundle).orElse(null);
+                reason = conditionProblem(bundle).or(() -> componentProblem(bundle)).orElse(null);
                 state = reason == null ? ModuleState.ENABLED : ModuleState.FAILED;
             }
             case Bundle.STARTING -> {
@@ -183,6 +189,25 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private static String header(Dictionary<String, String> headers, String name, String otherwise) {
         String value = headers.get(name);
         return value == null ? otherwise : value;
+    }
+
+    /**
+     * The first problem a registered {@link ModuleCondition} reports. Asked before the
+     * components, whose failure is often only the consequence (a module whose migration failed
+     * gets no database, so its components cannot activate).
+     */
+    private Optional<String> conditionProblem(Bundle bundle) {
+        for (ModuleCondition condition : conditions) {
+            try {
+                Optional<String> problem = condition.problem(bundle);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            } catch (RuntimeException broken) {
+                LOG.log(Level.WARNING, "Module condition " + condition.getClass().getName() + " failed for " + idOf(bundle), broken);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A component of an active module that failed to activate or lacks a mandatory service. */
@@ -382,7 +407,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             failures.put(bundle.getBundleId(), failed.getMessage());
             throw failed;
         }
-        Optional<String> problem = componentProblem(bundle);
+        Optional<String> problem = conditionProblem(bundle).or(() -> componentProblem(bundle));
         if (problem.isPresent()) {
             failures.put(bundle.getBundleId(), problem.get());
             operations.run("stop", id, bundle::stop);
