@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.nadi.platform.web.api.Access;
 import org.nadi.platform.web.api.ApiResponse;
@@ -56,7 +57,7 @@ public final class StorageResource implements RestResource {
             Path file;
             try {
                 Files.createDirectories(workFolder);
-                file = Files.createTempDirectory(workFolder, "backup-").resolve(name);
+                file = workFolder.resolve("backup-" + UUID.randomUUID() + ".db");
                 storage.backup(file);
             } catch (SQLException | IOException failed) {
                 throw new ProblemException(503, "backup-failed", "Backup failed", failed.getMessage());
