@@ -27,6 +27,10 @@ final class TestDatabases {
         }
         String url = System.getenv(POSTGRES_URL);
         String user = System.getenv(POSTGRES_USER);
+        if ("true".equals(System.getenv("CI")) && (url == null || user == null)) {
+            throw new IllegalStateException("CI must run the PostgreSQL variants: .ci/run sets " + POSTGRES_URL + " and "
+                    + POSTGRES_USER + " after starting a throw-away cluster");
+        }
         assumeTrue(url != null && user != null, "PostgreSQL variant skipped: set " + POSTGRES_URL
                 + " (jdbc:postgresql://127.0.0.1:PORT/DB), " + POSTGRES_USER + " and " + StorageSettings.PASSWORD_VARIABLE
                 + " to run it, as .ci/run does");
