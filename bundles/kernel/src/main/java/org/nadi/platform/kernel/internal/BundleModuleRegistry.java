@@ -20,8 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.nadi.platform.kernel.api.DataChoice;
 import org.nadi.platform.kernel.api.InstalledModule;
 import org.nadi.platform.kernel.api.ModuleCondition;
+import org.nadi.platform.kernel.api.ModuleDataHolder;
 import org.nadi.platform.kernel.api.ModuleException;
 import org.nadi.platform.kernel.api.ModuleException.Problem;
 import org.nadi.platform.kernel.api.ModuleRegistry;
@@ -83,6 +85,9 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     /** What other platform services (storage) know about why a module cannot work. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<ModuleCondition> conditions = List.of();
+    /** The services that keep modules' data (storage), asked when a module is uninstalled. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ModuleDataHolder> dataHolders = List.of();
     private final BundleListener bundleListener = this::bundleChanged;
     private final FrameworkListener frameworkListener = this::frameworkEvent;
 
@@ -340,9 +345,22 @@ public final class BundleModuleRegistry implements ModuleRegistry {
 
     @Override
     public void uninstall(String id, boolean cascade) throws ModuleException {
+        uninstall(id, cascade, null);
+    }
+
+    @Override
+    public void uninstall(String id, boolean cascade, DataChoice data) throws ModuleException {
         exclusively(() -> {
             Bundle bundle = bundleOf(id);
             refuseCore(bundle, "uninstalled");
+            if (data == null) {
+                List<String> held = dataHeldOf(id);
+                if (!held.isEmpty()) {
+                    throw new ModuleException(Problem.DATA_CHOICE_REQUIRED, "Module '" + id + "' has data (" + String.join("; ", held)
+                            + "). Choose whether to keep it, for a later installation of the module, or to drop it with the module:"
+                            + " data=keep or data=drop (in the shell: --keep-data or --drop-data).");
+                }
+            }
             for (Bundle dependent : enabledDependents(bundle, cascade, "uninstall")) {
                 stop(dependent);
             }
@@ -360,8 +378,31 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             failures.remove(bundle.getBundleId());
             operations.refresh(context, List.of(bundle), id);
             LOG.log(Level.INFO, "Uninstalled module {0}", id);
+            if (data == DataChoice.DROP) {
+                dropData(id);
+            }
             return null;
         });
+    }
+
+    private List<String> dataHeldOf(String id) {
+        List<String> held = new ArrayList<>();
+        for (ModuleDataHolder holder : dataHolders) {
+            holder.dataOf(id).ifPresent(held::add);
+        }
+        return held;
+    }
+
+    private void dropData(String id) throws ModuleException {
+        for (ModuleDataHolder holder : dataHolders) {
+            try {
+                holder.drop(id);
+            } catch (RuntimeException failed) {
+                throw new ModuleException(Problem.DATA_NOT_DROPPED, "Module '" + id + "' was uninstalled, but its data could not be"
+                        + " dropped: " + failed.getMessage(), failed);
+            }
+        }
+        LOG.log(Level.INFO, "Dropped the data of module {0}", id);
     }
 
     private void enableWithRequirements(Bundle bundle) throws ModuleException {
