@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.nadi.platform.kernel.api.ModuleCondition;
+import org.nadi.platform.kernel.api.ModuleDataHolder;
 import org.nadi.platform.kernel.api.ModuleRegistry;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -33,15 +34,18 @@ import org.osgi.util.tracker.BundleTracker;
  * when an administrator enables it and when the framework restarts enabled modules.
  *
  * <p>As a {@link ModuleCondition} it tells the kernel which modules' migrations failed, so
- * that they are reported {@code FAILED} with the migration's error.
+ * that they are reported {@code FAILED} with the migration's error. As a
+ * {@link ModuleDataHolder} it tells the kernel which modules have tables, and drops them when
+ * an administrator uninstalls a module with its data.
  */
-@Component(service = {Storage.class, ModuleCondition.class}, immediate = true)
-public final class Storage implements ModuleCondition {
+@Component(service = {Storage.class, ModuleCondition.class, ModuleDataHolder.class}, immediate = true)
+public final class Storage implements ModuleCondition, ModuleDataHolder {
 
     private static final System.Logger LOG = System.getLogger(Storage.class.getName());
 
     private final Store store;
     private final SchemaMigrations migrations;
+    private final ModuleTables tables;
     /** Why a started module's schema is not up to date, by bundle id. */
     private final Map<Long, String> problems = new ConcurrentHashMap<>();
     private final BundleTracker<String> modules;
@@ -52,6 +56,7 @@ public final class Storage implements ModuleCondition {
                 context.getDataFile("").toPath());
         this.store = new Store(settings);
         this.migrations = new SchemaMigrations(store);
+        this.tables = new ModuleTables(store);
         LOG.log(Level.INFO, "Platform database: {0}", settings);
         this.modules = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, null) {
             @Override
@@ -128,6 +133,32 @@ public final class Storage implements ModuleCondition {
             }
         }
         return files;
+    }
+
+    // ---- modules' data --------------------------------------------------------------------
+
+    @Override
+    public Optional<String> dataOf(String moduleId) {
+        try {
+            List<String> owned = tables.of(moduleId);
+            if (!owned.isEmpty()) {
+                return Optional.of("tables " + String.join(", ", owned));
+            }
+            return tables.hasMigrations(moduleId) ? Optional.of("its record of applied migrations") : Optional.empty();
+        } catch (SQLException unreadable) {
+            // Better to ask the administrator than to assume there is nothing to lose.
+            return Optional.of("data in the platform database, which cannot be listed just now (" + unreadable.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void drop(String moduleId) {
+        try {
+            tables.drop(moduleId);
+            LOG.log(Level.INFO, "Dropped the tables of module {0}", moduleId);
+        } catch (SQLException failed) {
+            throw new IllegalStateException(failed.getMessage(), failed);
+        }
     }
 
     // ---- administration ------------------------------------------------------------------

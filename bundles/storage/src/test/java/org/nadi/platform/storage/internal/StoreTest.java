@@ -224,6 +224,30 @@ class StoreTest {
         assertThrows(java.io.IOException.class, () -> store.backup(backup), "a backup never overwrites a file");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void droppingAModulesDataRemovesItsTablesAndMigrationsButNotThoseOfAModuleWithALongerPrefix(String engine) throws Exception {
+        Store store = open(engine);
+        SchemaMigrations migrations = new SchemaMigrations(store);
+        migrations.apply("meeting", List.of(MigrationFile.of("V001__create.sql", """
+                CREATE TABLE meeting_sessions (id INTEGER PRIMARY KEY);
+                CREATE TABLE meeting_items (id INTEGER PRIMARY KEY, session INTEGER REFERENCES meeting_sessions (id));
+                INSERT INTO meeting_sessions (id) VALUES (1);
+                INSERT INTO meeting_items (id, session) VALUES (1, 1);
+                """)));
+        migrations.apply("meeting-notes", List.of(MigrationFile.of("V001__create.sql",
+                "CREATE TABLE meeting_notes_pages (id INTEGER PRIMARY KEY);")));
+        ModuleTables tables = new ModuleTables(store);
+
+        assertEquals(List.of("meeting_items", "meeting_sessions"), tables.of("meeting"));
+        tables.drop("meeting");
+
+        assertEquals(List.of(), tables.of("meeting"));
+        assertFalse(tables.hasMigrations("meeting"));
+        assertEquals(List.of("meeting_notes_pages"), tables.of("meeting-notes"));
+        assertEquals(Set.of(1), migrations.appliedVersions("meeting-notes"));
+    }
+
     private static long insertNote(ModuleDatabase database, String text) throws SQLException {
         return database.inTransaction(connection -> insert(connection, text));
     }
