@@ -75,6 +75,28 @@ class SchemaMigrationIT {
     }
 
     @Test
+    void anUpdateWhoseNewMigrationFailsLeavesTheModuleFailedWithTheMigrationsError() throws IOException {
+        Path first = TestBundle.module("journal").activator(WorkingActivator.class)
+                .resource("db/migrations/V001__create.sql", "CREATE TABLE journal_entries (id INTEGER PRIMARY KEY);")
+                .writeTo(jars, "journal-1.0.0.jar");
+        Path second = TestBundle.module("journal").version("1.1.0").activator(WorkingActivator.class)
+                .resource("db/migrations/V001__create.sql", "CREATE TABLE journal_entries (id INTEGER PRIMARY KEY);")
+                .resource("db/migrations/V002__index.sql", "CREATE INDEX journal_by_nothing ON journal_entries (nothing);")
+                .writeTo(jars, "journal-1.1.0.jar");
+        runtime.postJar("/api/v1/modules", first).assertJson(201);
+
+        HttpAnswer refused = runtime.putJar("/api/v1/modules/journal", second).assertProblem(422);
+
+        assertTrue(refused.detail().contains("V002__index.sql"), refused::toString);
+        JsonObject journal = runtime.get("/api/v1/modules/journal").assertJson(200).object();
+        assertEquals("FAILED", journal.get("state").getAsString(), journal::toString);
+        assertTrue(journal.get("reason").getAsString().contains("V002__index.sql"), journal::toString);
+        runtime.get("/api/v1/health").assertJson(503);
+        runtime.delete("/api/v1/modules/journal?data=drop").assertStatus(204);
+        runtime.get("/api/v1/health").assertJson(200);
+    }
+
+    @Test
     void aMigrationThatCreatesATableWithoutTheModulePrefixIsRefused() throws IOException {
         Path jar = TestBundle.module("tidy-notes").activator(WorkingActivator.class)
                 .resource("db/migrations/V001__create.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY);")
