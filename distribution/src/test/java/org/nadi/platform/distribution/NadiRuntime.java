@@ -329,6 +329,14 @@ public final class NadiRuntime implements AutoCloseable {
         launchUntilReady();
     }
 
+    /**
+     * Starts the runtime again on the same folder without waiting for the ready line, which an
+     * unhealthy runtime does not log: for restarts meant to find a module failing.
+     */
+    public void startAgainUnhealthy() throws IOException {
+        launch();
+    }
+
     /** Stops the runtime and starts it again on the same folder, and so with the same state. */
     public void restart() throws IOException {
         Stopped stopped = stop();

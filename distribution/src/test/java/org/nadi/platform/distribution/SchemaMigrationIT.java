@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +100,42 @@ class SchemaMigrationIT {
         runtime.get("/api/v1/health").assertJson(503);
         runtime.delete("/api/v1/modules/journal?data=drop").assertStatus(204);
         runtime.get("/api/v1/health").assertJson(200);
+    }
+
+    /**
+     * At a restart the framework starts enabled modules itself; a migration that fails then
+     * leaves the module FAILED with the error, and health says so. To make one fail, the record
+     * of V001 is deleted while the runtime is stopped, so V001 runs again and meets its own table.
+     */
+    @Test
+    void aMigrationThatFailsWhenTheRuntimeRestartsLeavesTheModuleFailed() throws IOException, SQLException {
+        Path jar = TestBundle.module("archive").activator(WorkingActivator.class)
+                .resource("db/migrations/V001__create.sql", "CREATE TABLE archive_items (id INTEGER PRIMARY KEY);")
+                .writeTo(jars, "archive.jar");
+        try (NadiRuntime own = NadiRuntime.options().label("migration-at-restart").start()) {
+            own.postJar("/api/v1/modules", jar).assertJson(201);
+            own.stop();
+            String url = "jdbc:sqlite:" + own.home().resolve("data/nadi.db");
+            try (Connection connection = new org.sqlite.JDBC().connect(url, new Properties());
+                    Statement forget = connection.createStatement()) {
+                forget.executeUpdate("DELETE FROM platform_schema_versions WHERE module = 'archive'");
+            }
+
+            own.startAgainUnhealthy();
+            own.eventually(Duration.ofSeconds(30), "module archive is FAILED after the restart", () -> {
+                try {
+                    return "FAILED".equals(own.stateOf("archive"));
+                } catch (UncheckedIOException notListeningYet) {
+                    return false;
+                }
+            });
+
+            JsonObject archive = own.get("/api/v1/modules/archive").assertJson(200).object();
+            assertEquals("FAILED", archive.get("state").getAsString(), archive::toString);
+            assertTrue(archive.get("reason").getAsString().contains("V001__create.sql"), archive::toString);
+            assertTrue(own.get("/api/v1/health").assertJson(503).body().contains("V001__create.sql"));
+            own.get("/api/v1/example/greeting").assertJson(200);
+        }
     }
 
     @Test
