@@ -151,7 +151,13 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             case Bundle.INSTALLED -> {
                 // The framework resolves a bundle only when something starts it, so after a
                 // restart a disabled module is still INSTALLED although nothing it needs is missing.
-                if (!isEnabled(bundle) && MissingRequirement.firstMissing(bundle, context).isEmpty()) {
+                // A package refresh (FileInstall makes them) also leaves a refused module INSTALLED:
+                // its recorded failure still says why it is not running.
+                boolean resolvable = MissingRequirement.firstMissing(bundle, context).isEmpty();
+                if (resolvable && failures.containsKey(bundle.getBundleId())) {
+                    state = ModuleState.FAILED;
+                    reason = failures.get(bundle.getBundleId());
+                } else if (!isEnabled(bundle) && resolvable) {
                     state = ModuleState.DISABLED;
                 } else {
                     state = ModuleState.UNRESOLVED;
@@ -450,8 +456,13 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         }
         Optional<String> problem = conditionProblem(bundle).or(() -> componentProblem(bundle));
         if (problem.isPresent()) {
-            failures.put(bundle.getBundleId(), problem.get());
-            operations.run("stop", id, bundle::stop);
+            // Stopped before the reason is recorded: the STARTED event of this start arrives
+            // asynchronously and must find the bundle no longer active (see bundleChanged).
+            try {
+                operations.run("stop", id, bundle::stop);
+            } finally {
+                failures.put(bundle.getBundleId(), problem.get());
+            }
             throw new ModuleException(Problem.ACTIVATION_FAILED, "Module '" + id + "' started but " + problem.get()
                     + ". It was disabled again.");
         }
@@ -597,7 +608,12 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STARTED -> failures.remove(bundle.getBundleId());
+            case BundleEvent.STARTED -> {
+                // Events come late: a module refused since has its reason recorded and is stopped.
+                if (bundle.getState() == Bundle.ACTIVE) {
+                    failures.remove(bundle.getBundleId());
+                }
+            }
             case BundleEvent.UNINSTALLED -> failures.remove(bundle.getBundleId());
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 if (deployedFile(bundle).isPresent() && ModuleHeader.of(bundle).isPresent()
