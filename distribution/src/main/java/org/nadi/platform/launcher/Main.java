@@ -106,7 +106,9 @@ public final class Main {
     }
 
     static Map<String, String> frameworkProperties(Settings settings) {
-        Map<String, String> properties = new HashMap<>();
+        // Every nadi.* setting reaches the platform's bundles; those the launcher resolves
+        // (data directory, timeout) are put again below with their final values.
+        Map<String, String> properties = new HashMap<>(settings.platformProperties());
         properties.put(Constants.FRAMEWORK_STORAGE, settings.dataDirectory().resolve("framework").toString());
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(PlatformBundles.MODULE_START_LEVEL));
         properties.put("felix.startlevel.bundle", Integer.toString(PlatformBundles.MODULE_START_LEVEL));

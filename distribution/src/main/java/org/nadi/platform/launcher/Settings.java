@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * How the runtime is to run: read from {@code conf/nadi.properties}, then the environment, then
@@ -20,6 +21,8 @@ import java.util.Set;
  * @param deployDirectory the folder watched for institution bundles
  * @param logLevel      ERROR, WARNING, INFO or DEBUG
  * @param moduleTimeoutMillis how long a module's activator may take to start or stop
+ * @param platformProperties every {@code nadi.*} property of {@code conf/nadi.properties}, passed to
+ *                      the framework for the platform's bundles (e.g. {@code nadi.db.url})
  * @param interactive   whether to offer the Gogo shell on the terminal
  * @param help          whether only the usage was asked for
  */
@@ -31,6 +34,7 @@ record Settings(
         Path deployDirectory,
         String logLevel,
         long moduleTimeoutMillis,
+        Map<String, String> platformProperties,
         boolean interactive,
         boolean help) {
 
@@ -83,8 +87,19 @@ record Settings(
                 home.resolve(conf.getProperty("nadi.deploy.dir", "deploy").trim()).toAbsolutePath().normalize(),
                 logLevel,
                 positive(conf.getProperty("nadi.module.timeout.ms", "5000"), "nadi.module.timeout.ms"),
+                platformProperties(conf),
                 interactive,
                 help);
+    }
+
+    private static Map<String, String> platformProperties(Properties conf) {
+        Map<String, String> properties = new TreeMap<>();
+        for (String name : conf.stringPropertyNames()) {
+            if (name.startsWith("nadi.")) {
+                properties.put(name, conf.getProperty(name).trim());
+            }
+        }
+        return Map.copyOf(properties);
     }
 
     private static String valueOf(String[] args, int index, String option) {

@@ -19,9 +19,10 @@ import com.google.gson.JsonParser;
  * @param status      the HTTP status
  * @param contentType the Content-Type header, empty if none
  * @param location    the Location header, or null
+ * @param etag        the ETag header, or null
  * @param body        the body as text
  */
-public record HttpAnswer(String request, int status, String contentType, String location, String body) {
+public record HttpAnswer(String request, int status, String contentType, String location, String etag, String body) {
 
     /** The body parsed as JSON. */
     public JsonElement json() {
@@ -81,6 +82,7 @@ public record HttpAnswer(String request, int status, String contentType, String 
     @Override
     public String toString() {
         return request + " answered " + status + " " + contentType + (location == null ? "" : " Location: " + location)
+                + (etag == null ? "" : " ETag: " + etag)
                 + "\n" + body;
     }
 }

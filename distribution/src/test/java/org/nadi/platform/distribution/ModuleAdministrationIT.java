@@ -56,7 +56,7 @@ class ModuleAdministrationIT {
         HttpAnswer answer = runtime.get("/api/v1/modules").assertJson(200);
         Map<String, JsonObject> modules = runtime.modules();
 
-        assertEquals(List.of("example", "kernel", "web"), List.copyOf(modules.keySet()), answer::toString);
+        assertEquals(List.of("example", "kernel", "storage", "web"), List.copyOf(modules.keySet()), answer::toString);
         for (JsonObject module : modules.values()) {
             for (String field : List.of("id", "name", "description", "version", "vendor", "core", "state", "reason", "requires",
                     "requiredBy")) {
@@ -69,15 +69,18 @@ class ModuleAdministrationIT {
         }
         assertTrue(modules.get("kernel").get("core").getAsBoolean());
         assertTrue(modules.get("web").get("core").getAsBoolean());
+        assertTrue(modules.get("storage").get("core").getAsBoolean());
         assertFalse(modules.get("example").get("core").getAsBoolean());
         assertEquals("NADI Example Greeting", modules.get("example").get("name").getAsString());
         assertFalse(modules.get("example").get("description").getAsString().isBlank());
 
-        assertEquals(List.of("web"), strings(modules.get("example"), "requires"));
+        assertEquals(List.of("storage", "web"), strings(modules.get("example"), "requires"));
         assertEquals(List.of("kernel"), strings(modules.get("web"), "requires"));
+        assertEquals(List.of("kernel", "web"), strings(modules.get("storage"), "requires"));
         assertEquals(List.of(), strings(modules.get("kernel"), "requires"));
-        assertEquals(List.of("web"), strings(modules.get("kernel"), "requiredBy"));
-        assertEquals(List.of("example"), strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of("storage", "web"), strings(modules.get("kernel"), "requiredBy"));
+        assertEquals(List.of("example", "storage"), strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of("example"), strings(modules.get("storage"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("example"), "requiredBy"));
     }
 
@@ -113,7 +116,7 @@ class ModuleAdministrationIT {
 
     @Test
     void refusesToDisableTheCoreModules() {
-        for (String core : List.of("kernel", "web")) {
+        for (String core : List.of("kernel", "storage", "web")) {
             HttpAnswer refused = runtime.post("/api/v1/modules/" + core + "/disable").assertProblem(409);
             assertTrue(refused.detail().contains("core"), refused::toString);
             assertEquals("ENABLED", runtime.stateOf(core));

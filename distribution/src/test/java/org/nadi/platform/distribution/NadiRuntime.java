@@ -80,6 +80,11 @@ public final class NadiRuntime implements AutoCloseable {
         this.options = options;
         this.home = Files.createTempDirectory("nadi-it-");
         copyDistribution(distributionFolder(), home);
+        if (!options.conf.isEmpty()) {
+            StringBuilder more = new StringBuilder("\n# Set by the integration test\n");
+            options.conf.forEach((name, value) -> more.append(name).append('=').append(value).append('\n'));
+            Files.writeString(home.resolve("conf/nadi.properties"), more, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
         Path logs = Files.createDirectories(testClassesFolder().getParent().resolve("it-logs"));
         this.logFile = Files.createTempFile(logs, options.label + "-", ".log");
     }
@@ -98,6 +103,7 @@ public final class NadiRuntime implements AutoCloseable {
     public static final class Options {
         private final List<String> arguments = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, String> conf = new LinkedHashMap<>();
         private boolean portFromEnvironment;
         private boolean shell;
         private String label = "nadi";
@@ -114,6 +120,12 @@ public final class NadiRuntime implements AutoCloseable {
         /** Extra command-line arguments for {@code bin/nadi}. */
         public Options arguments(String... more) {
             arguments.addAll(List.of(more));
+            return this;
+        }
+
+        /** A setting added to the runtime's {@code conf/nadi.properties}. */
+        public Options conf(String name, String value) {
+            conf.put(name, value);
             return this;
         }
 
@@ -295,6 +307,36 @@ public final class NadiRuntime implements AutoCloseable {
         return new Stopped(took, process.exitValue());
     }
 
+    /**
+     * Kills the runtime as a crash or {@code kill -9} would (SIGKILL): no shutdown hook runs, no
+     * file is closed.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("The runtime did not die within " + STOP_TIMEOUT.toSeconds() + " s of SIGKILL");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            fail("Interrupted while waiting for the runtime to die");
+        }
+        awaitOutputDrained();
+    }
+
+    /** Starts the runtime again on the same folder after {@link #kill()} or {@link #stop()}. */
+    public void startAgain() throws IOException {
+        launchUntilReady();
+    }
+
+    /**
+     * Starts the runtime again on the same folder without waiting for the ready line, which an
+     * unhealthy runtime does not log: for restarts meant to find a module failing.
+     */
+    public void startAgainUnhealthy() throws IOException {
+        launch();
+    }
+
     /** Stops the runtime and starts it again on the same folder, and so with the same state. */
     public void restart() throws IOException {
         Stopped stopped = stop();
@@ -411,6 +453,38 @@ public final class NadiRuntime implements AutoCloseable {
         return send(request(path).header("Content-Type", contentType).PUT(BodyPublishers.ofByteArray(body)));
     }
 
+    /** POST with a JSON body. */
+    public HttpAnswer postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** PUT with a JSON body and, unless null, an If-Match header. */
+    public HttpAnswer putJson(String path, String json, String ifMatch) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /** POST with no body whose answer, if 200, is saved to the file; answers the status. */
+    public int postForFile(String path, Path file) {
+        HttpRequest built = request(path).POST(BodyPublishers.noBody()).build();
+        try {
+            var response = http.send(built, BodyHandlers.ofByteArray());
+            if (response.statusCode() == 200) {
+                Files.write(file, response.body());
+            }
+            return response.statusCode();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("POST " + path + " failed. The runtime said:\n" + output(), failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + path, interrupted);
+        }
+    }
+
     /** Uploads a jar as the request body, as an administration script would. */
     public HttpAnswer postJar(String path, Path jar) {
         return post(path, "application/java-archive", read(jar));
@@ -452,6 +526,7 @@ public final class NadiRuntime implements AutoCloseable {
             return new HttpAnswer(built.method() + " " + built.uri().getPath(), response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("ETag").orElse(null),
                     response.body());
         } catch (IOException failed) {
             throw new UncheckedIOException(built.method() + " " + built.uri() + " failed. The runtime said:\n" + output(), failed);

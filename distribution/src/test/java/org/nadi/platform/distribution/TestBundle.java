@@ -101,6 +101,12 @@ public final class TestBundle {
         return header("Service-Component", descriptor);
     }
 
+    /** Adds a text file to the jar, e.g. a schema migration under {@code db/migrations/}. */
+    public TestBundle resource(String path, String text) {
+        resources.put(path, text);
+        return this;
+    }
+
     /** Writes the jar into the folder under the given file name. */
     public Path writeTo(Path folder, String fileName) throws IOException {
         Path jar = folder.resolve(fileName);

@@ -43,6 +43,19 @@ class SettingsTest {
     }
 
     @Test
+    void everyNadiPropertyOfTheConfFileReachesTheFramework() throws Exception {
+        writeConf("nadi.db.url=jdbc:postgresql://127.0.0.1:5432/nadi\nnadi.db.user=nadi\nnadi.data.dir=state\nother.setting=x\n");
+        Settings settings = Settings.load(home, new String[] {"--data", "/tmp/elsewhere"}, Map.of(), false);
+
+        Map<String, String> framework = Main.frameworkProperties(settings);
+
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/nadi", framework.get("nadi.db.url"));
+        assertEquals("nadi", framework.get("nadi.db.user"));
+        assertEquals("/tmp/elsewhere", framework.get("nadi.data.dir"), "the command line still overrides the conf file");
+        assertFalse(framework.containsKey("other.setting"), "only nadi.* settings are passed on");
+    }
+
+    @Test
     void helpIsRecognised() {
         assertTrue(Settings.load(home, new String[] {"--help"}, Map.of(), false).help());
     }

@@ -30,7 +30,11 @@ public class ModuleException extends Exception {
         /** The module's activator did not return in time. */
         ACTIVATION_TIMEOUT,
         /** Another administrative operation is still running. */
-        BUSY
+        BUSY,
+        /** The module to uninstall has data: the administrator must choose to keep or drop it ({@link DataChoice}). */
+        DATA_CHOICE_REQUIRED,
+        /** The module was uninstalled but its data could not be dropped. */
+        DATA_NOT_DROPPED
     }
 
     private final Problem problem;

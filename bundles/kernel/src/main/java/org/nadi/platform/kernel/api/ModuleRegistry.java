@@ -63,9 +63,20 @@ public interface ModuleRegistry {
     InstalledModule update(String id, Path jar) throws ModuleException;
 
     /**
-     * Uninstalls a module and refreshes the packages wired to it. Refused with
+     * Uninstalls a module that has no data and refreshes the packages wired to it. Refused with
      * {@link ModuleException.Problem#HAS_DEPENDENTS} while enabled modules need it, unless
      * {@code cascade} is true, in which case they are disabled first.
      */
     void uninstall(String id, boolean cascade) throws ModuleException;
+
+    /**
+     * Uninstalls a module, as {@link #uninstall(String, boolean)}, and keeps or drops its data.
+     * Without a choice ({@code data} null) a module that has data (see
+     * {@link ModuleDataHolder}) is refused with {@link ModuleException.Problem#DATA_CHOICE_REQUIRED}.
+     * {@link #uninstall(String, boolean)} is this without a choice.
+     *
+     * @param data {@link DataChoice#KEEP}, {@link DataChoice#DROP}, or null for a module that has no data
+     * @since 1.1
+     */
+    void uninstall(String id, boolean cascade, DataChoice data) throws ModuleException;
 }

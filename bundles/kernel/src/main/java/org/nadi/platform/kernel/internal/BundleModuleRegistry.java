@@ -20,7 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.nadi.platform.kernel.api.DataChoice;
 import org.nadi.platform.kernel.api.InstalledModule;
+import org.nadi.platform.kernel.api.ModuleCondition;
+import org.nadi.platform.kernel.api.ModuleDataHolder;
 import org.nadi.platform.kernel.api.ModuleException;
 import org.nadi.platform.kernel.api.ModuleException.Problem;
 import org.nadi.platform.kernel.api.ModuleRegistry;
@@ -39,6 +42,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -77,6 +82,12 @@ public final class BundleModuleRegistry implements ModuleRegistry {
         thread.setDaemon(true);
         return thread;
     });
+    /** What other platform services (storage) know about why a module cannot work. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ModuleCondition> conditions = List.of();
+    /** The services that keep modules' data (storage), asked when a module is uninstalled. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ModuleDataHolder> dataHolders = List.of();
     private final BundleListener bundleListener = this::bundleChanged;
     private final FrameworkListener frameworkListener = this::frameworkEvent;
 
@@ -140,7 +151,13 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             case Bundle.INSTALLED -> {
                 // The framework resolves a bundle only when something starts it, so after a
                 // restart a disabled module is still INSTALLED although nothing it needs is missing.
-                if (!isEnabled(bundle) && MissingRequirement.firstMissing(bundle, context).isEmpty()) {
+                // A package refresh (FileInstall makes them) also leaves a refused module INSTALLED:
+                // its recorded failure still says why it is not running.
+                boolean resolvable = MissingRequirement.firstMissing(bundle, context).isEmpty();
+                if (resolvable && failures.containsKey(bundle.getBundleId())) {
+                    state = ModuleState.FAILED;
+                    reason = failures.get(bundle.getBundleId());
+                } else if (!isEnabled(bundle) && resolvable) {
                     state = ModuleState.DISABLED;
                 } else {
                     state = ModuleState.UNRESOLVED;
@@ -148,7 +165,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
                 }
             }
             case Bundle.ACTIVE -> {
-                reason = componentProblem(bundle).orElse(null);
+                reason = conditionProblem(bundle).or(() -> componentProblem(bundle)).orElse(null);
                 state = reason == null ? ModuleState.ENABLED : ModuleState.FAILED;
             }
             case Bundle.STARTING -> {
@@ -183,6 +200,25 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private static String header(Dictionary<String, String> headers, String name, String otherwise) {
         String value = headers.get(name);
         return value == null ? otherwise : value;
+    }
+
+    /**
+     * The first problem a registered {@link ModuleCondition} reports. Asked before the
+     * components, whose failure is often only the consequence (a module whose migration failed
+     * gets no database, so its components cannot activate).
+     */
+    private Optional<String> conditionProblem(Bundle bundle) {
+        for (ModuleCondition condition : conditions) {
+            try {
+                Optional<String> problem = condition.problem(bundle);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            } catch (RuntimeException broken) {
+                LOG.log(Level.WARNING, "Module condition " + condition.getClass().getName() + " failed for " + idOf(bundle), broken);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A component of an active module that failed to activate or lacks a mandatory service. */
@@ -315,9 +351,22 @@ public final class BundleModuleRegistry implements ModuleRegistry {
 
     @Override
     public void uninstall(String id, boolean cascade) throws ModuleException {
+        uninstall(id, cascade, null);
+    }
+
+    @Override
+    public void uninstall(String id, boolean cascade, DataChoice data) throws ModuleException {
         exclusively(() -> {
             Bundle bundle = bundleOf(id);
             refuseCore(bundle, "uninstalled");
+            if (data == null) {
+                List<String> held = dataHeldOf(id);
+                if (!held.isEmpty()) {
+                    throw new ModuleException(Problem.DATA_CHOICE_REQUIRED, "Module '" + id + "' has data (" + String.join("; ", held)
+                            + "). Choose whether to keep it, for a later installation of the module, or to drop it with the module:"
+                            + " data=keep or data=drop (in the shell: --keep-data or --drop-data).");
+                }
+            }
             for (Bundle dependent : enabledDependents(bundle, cascade, "uninstall")) {
                 stop(dependent);
             }
@@ -335,8 +384,31 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             failures.remove(bundle.getBundleId());
             operations.refresh(context, List.of(bundle), id);
             LOG.log(Level.INFO, "Uninstalled module {0}", id);
+            if (data == DataChoice.DROP) {
+                dropData(id);
+            }
             return null;
         });
+    }
+
+    private List<String> dataHeldOf(String id) {
+        List<String> held = new ArrayList<>();
+        for (ModuleDataHolder holder : dataHolders) {
+            holder.dataOf(id).ifPresent(held::add);
+        }
+        return held;
+    }
+
+    private void dropData(String id) throws ModuleException {
+        for (ModuleDataHolder holder : dataHolders) {
+            try {
+                holder.drop(id);
+            } catch (RuntimeException failed) {
+                throw new ModuleException(Problem.DATA_NOT_DROPPED, "Module '" + id + "' was uninstalled, but its data could not be"
+                        + " dropped: " + failed.getMessage(), failed);
+            }
+        }
+        LOG.log(Level.INFO, "Dropped the data of module {0}", id);
     }
 
     private void enableWithRequirements(Bundle bundle) throws ModuleException {
@@ -382,10 +454,15 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             failures.put(bundle.getBundleId(), failed.getMessage());
             throw failed;
         }
-        Optional<String> problem = componentProblem(bundle);
+        Optional<String> problem = conditionProblem(bundle).or(() -> componentProblem(bundle));
         if (problem.isPresent()) {
-            failures.put(bundle.getBundleId(), problem.get());
-            operations.run("stop", id, bundle::stop);
+            // Stopped before the reason is recorded: the STARTED event of this start arrives
+            // asynchronously and must find the bundle no longer active (see bundleChanged).
+            try {
+                operations.run("stop", id, bundle::stop);
+            } finally {
+                failures.put(bundle.getBundleId(), problem.get());
+            }
             throw new ModuleException(Problem.ACTIVATION_FAILED, "Module '" + id + "' started but " + problem.get()
                     + ". It was disabled again.");
         }
@@ -531,7 +608,12 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STARTED -> failures.remove(bundle.getBundleId());
+            case BundleEvent.STARTED -> {
+                // Events come late: a module refused since has its reason recorded and is stopped.
+                if (bundle.getState() == Bundle.ACTIVE) {
+                    failures.remove(bundle.getBundleId());
+                }
+            }
             case BundleEvent.UNINSTALLED -> failures.remove(bundle.getBundleId());
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 if (deployedFile(bundle).isPresent() && ModuleHeader.of(bundle).isPresent()

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.nadi.platform.kernel.api.DataChoice;
 import org.nadi.platform.kernel.api.InstalledModule;
 import org.nadi.platform.kernel.api.ModuleException;
 import org.nadi.platform.kernel.api.ModuleRegistry;
@@ -85,14 +86,38 @@ public final class ModuleCommands {
         });
     }
 
-    /** {@code nadi:uninstall --cascade ID}: uninstalls a module after disabling every module that needs it. */
+    /**
+     * {@code nadi:uninstall [--cascade] [--keep-data|--drop-data] ID}: uninstalls a module,
+     * after disabling every module that needs it with {@code --cascade}, keeping or dropping
+     * its data (a module that has data needs one of the two).
+     */
     public String uninstall(String option, String id) {
-        if (!CASCADE.equals(option)) {
-            return "error: unknown option '" + option + "'; usage: nadi:uninstall [--cascade] ID";
+        return uninstall(new String[] {option}, id);
+    }
+
+    /** {@code nadi:uninstall --cascade --drop-data ID} and the like. */
+    public String uninstall(String option, String another, String id) {
+        return uninstall(new String[] {option, another}, id);
+    }
+
+    private String uninstall(String[] options, String id) {
+        boolean cascade = false;
+        DataChoice data = null;
+        for (String option : options) {
+            switch (option) {
+                case CASCADE -> cascade = true;
+                case "--keep-data" -> data = DataChoice.KEEP;
+                case "--drop-data" -> data = DataChoice.DROP;
+                default -> {
+                    return "error: unknown option '" + option + "'; usage: nadi:uninstall [--cascade] [--keep-data|--drop-data] ID";
+                }
+            }
         }
+        boolean withCascade = cascade;
+        DataChoice choice = data;
         return attempt(() -> {
-            registry.uninstall(id, true);
-            return "uninstalled " + id;
+            registry.uninstall(id, withCascade, choice);
+            return "uninstalled " + id + (choice == DataChoice.DROP ? ", its data dropped" : choice == DataChoice.KEEP ? ", its data kept" : "");
         });
     }
 

@@ -26,6 +26,17 @@ public interface ApiRequest {
     /** A request header, if present. */
     Optional<String> header(String name);
 
+    /**
+     * The version of the record the client read, from its {@code If-Match} header: the
+     * {@code ETag} a response {@linkplain ApiResponse#withETag(long) gave} it, e.g. {@code "3"}.
+     * Routes that change an editable record call this before changing anything.
+     *
+     * @throws ProblemException 428 if the header is missing (the client must say which version
+     *                          it changes), 400 if it does not name one version
+     * @since 1.1
+     */
+    long ifMatchVersion() throws ProblemException;
+
     /** The address of the client, as seen by the server. */
     String remoteAddress();
 

@@ -1,13 +1,15 @@
 package org.nadi.platform.web.api;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a route handler answers: a status, a body written as JSON (or nothing) and any extra
- * headers.
+ * What a route handler answers: a status, a body written as JSON (or nothing, or a file to
+ * download) and any extra headers.
  *
  * @param status  the HTTP status
- * @param body    the body, written as JSON; {@code null} for none
+ * @param body    the body, written as JSON; {@code null} for none; a {@link Download} is sent as is
  * @param headers extra response headers
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
@@ -34,5 +36,53 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
     /** Any status with a JSON body. */
     public static ApiResponse status(int status, Object body) {
         return new ApiResponse(status, body, Map.of());
+    }
+
+    /**
+     * 200 with a file as the body, offered to the client for saving under the given name.
+     *
+     * @since 1.1
+     */
+    public static ApiResponse download(Download file) {
+        return new ApiResponse(200, file, Map.of("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\""));
+    }
+
+    /**
+     * This response with an extra header.
+     *
+     * @since 1.1
+     */
+    public ApiResponse withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new ApiResponse(status, body, more);
+    }
+
+    /**
+     * This response with the {@code ETag} of an editable record at this version, which the
+     * client sends back in {@code If-Match} to change it (see {@link ApiRequest#ifMatchVersion()}).
+     *
+     * @since 1.1
+     */
+    public ApiResponse withETag(long version) {
+        return withHeader("ETag", "\"" + version + "\"");
+    }
+
+    /**
+     * A file sent as the response body.
+     *
+     * @param file        the file
+     * @param contentType its media type, e.g. {@code application/vnd.sqlite3}
+     * @param fileName    the name the client is offered to save it under; letters, digits, dots, hyphens
+     * @param temporary   true to delete the file once it has been sent
+     * @since 1.1
+     */
+    public record Download(Path file, String contentType, String fileName, boolean temporary) {
+
+        public Download {
+            if (!fileName.matches("[A-Za-z0-9._-]+")) {
+                throw new IllegalArgumentException("Not a plain file name: " + fileName);
+            }
+        }
     }
 }

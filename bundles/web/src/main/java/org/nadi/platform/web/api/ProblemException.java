@@ -47,6 +47,25 @@ public class ProblemException extends Exception {
         return new ProblemException(404, "not-found", "Not found", detail);
     }
 
+    /**
+     * 412: the client's {@code If-Match} names a version that is no longer current; nothing was
+     * changed.
+     *
+     * @since 1.1
+     */
+    public static ProblemException staleVersion(String detail) {
+        return new ProblemException(412, "stale-version", "The record changed since you read it", detail);
+    }
+
+    /**
+     * 428: a change to an editable record came without {@code If-Match}.
+     *
+     * @since 1.1
+     */
+    public static ProblemException versionRequired(String detail) {
+        return new ProblemException(428, "version-required", "If-Match required", detail);
+    }
+
     public int status() {
         return status;
     }

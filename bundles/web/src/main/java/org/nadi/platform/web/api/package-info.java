@@ -10,7 +10,7 @@
  * ({@link org.nadi.platform.web.api.Access}); there is no default.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nadi.platform.web.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,12 +1,14 @@
 package org.nadi.platform.web.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -141,7 +143,19 @@ public final class ApiServlet extends HttpServlet {
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
-        if (answer.body() != null) {
+        if (answer.body() instanceof ApiResponse.Download download) {
+            try {
+                response.setContentType(download.contentType());
+                response.setContentLengthLong(Files.size(download.file()));
+                try (OutputStream out = response.getOutputStream()) {
+                    Files.copy(download.file(), out);
+                }
+            } finally {
+                if (download.temporary()) {
+                    Files.deleteIfExists(download.file());
+                }
+            }
+        } else if (answer.body() != null) {
             writeJson(response, "application/json", answer.body());
         }
     }

@@ -2,8 +2,10 @@ package org.nadi.platform.web.internal;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.nadi.platform.kernel.api.DataChoice;
 import org.nadi.platform.kernel.api.InstalledModule;
 import org.nadi.platform.kernel.api.ModuleException;
 import org.nadi.platform.kernel.api.ModuleRegistry;
@@ -55,8 +57,9 @@ public final class ModuleResource implements RestResource {
         });
         routes.delete(MODULES + "/{id}", Access.LOOPBACK, request -> {
             boolean cascade = request.flag("cascade");
+            DataChoice data = dataChoice(request);
             administer(() -> {
-                registry.uninstall(request.pathParameter("id"), cascade);
+                registry.uninstall(request.pathParameter("id"), cascade, data);
                 return null;
             });
             return ApiResponse.noContent();
@@ -66,6 +69,20 @@ public final class ModuleResource implements RestResource {
     private InstalledModule find(String id) throws ProblemException {
         return registry.module(id).orElseThrow(() -> ProblemException.notFound(
                 "No module with id '" + id + "' is installed. GET " + MODULES + " lists the installed modules."));
+    }
+
+    /** {@code ?data=keep|drop}; absent is no choice, which the registry refuses for a module that has data. */
+    private static DataChoice dataChoice(ApiRequest request) throws ProblemException {
+        Optional<String> data = request.query("data");
+        if (data.isEmpty()) {
+            return null;
+        }
+        return switch (data.get()) {
+            case "keep" -> DataChoice.KEEP;
+            case "drop" -> DataChoice.DROP;
+            default -> throw ProblemException.badRequest("data is '" + data.get() + "'; choose data=keep to keep the module's data"
+                    + " for a later installation, or data=drop to delete it with the module.");
+        };
     }
 
     private static Path upload(ApiRequest request) throws ProblemException {
@@ -99,6 +116,10 @@ public final class ModuleResource implements RestResource {
             case UNRESOLVABLE -> new ProblemException(422, "module-unresolvable", "Module cannot be resolved", detail);
             case ACTIVATION_FAILED -> new ProblemException(422, "module-activation-failed", "Module failed to start", detail);
             case ACTIVATION_TIMEOUT -> new ProblemException(422, "module-activation-timeout", "Module did not start in time", detail);
+            case DATA_CHOICE_REQUIRED -> new ProblemException(400, "module-data-choice-required", "Keep or drop the module's data?",
+                    detail);
+            case DATA_NOT_DROPPED -> new ProblemException(500, "module-data-not-dropped", "Module uninstalled, data not dropped",
+                    detail);
         };
     }
 }

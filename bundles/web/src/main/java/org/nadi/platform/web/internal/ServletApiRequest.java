@@ -95,6 +95,28 @@ final class ServletApiRequest implements ApiRequest {
     }
 
     @Override
+    public long ifMatchVersion() throws ProblemException {
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw ProblemException.versionRequired("Send the ETag you read in an If-Match header (If-Match: \"3\"), so that"
+                    + " a change made meanwhile by someone else is not overwritten.");
+        }
+        String tag = ifMatch.trim();
+        if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                long version = Long.parseLong(tag.substring(1, tag.length() - 1));
+                if (version >= 0) {
+                    return version;
+                }
+            } catch (NumberFormatException notAVersion) {
+                // answered below
+            }
+        }
+        throw ProblemException.badRequest("If-Match is '" + ifMatch + "'; send the one ETag of the version you read,"
+                + " quotes included, e.g. If-Match: \"3\".");
+    }
+
+    @Override
     public Path uploadedFile(Set<String> acceptedTypes, long maxBytes) throws ProblemException {
         String contentType = mediaType();
         try {

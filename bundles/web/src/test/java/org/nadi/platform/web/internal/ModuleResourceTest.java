@@ -13,19 +13,22 @@ import org.nadi.platform.web.api.ProblemException;
 
 class ModuleResourceTest {
 
-    private static final Map<Problem, Integer> EXPECTED_STATUS = Map.of(
-            Problem.NOT_FOUND, 404,
-            Problem.CORE_MODULE, 409,
-            Problem.HAS_DEPENDENTS, 409,
-            Problem.ALREADY_INSTALLED, 409,
-            Problem.BUSY, 409,
-            Problem.INVALID_JAR, 400,
-            Problem.UNRESOLVABLE, 422,
-            Problem.ACTIVATION_FAILED, 422,
-            Problem.ACTIVATION_TIMEOUT, 422);
+    private static final Map<Problem, Integer> EXPECTED_STATUS = Map.ofEntries(
+            Map.entry(Problem.NOT_FOUND, 404),
+            Map.entry(Problem.CORE_MODULE, 409),
+            Map.entry(Problem.HAS_DEPENDENTS, 409),
+            Map.entry(Problem.ALREADY_INSTALLED, 409),
+            Map.entry(Problem.BUSY, 409),
+            Map.entry(Problem.INVALID_JAR, 400),
+            Map.entry(Problem.UNRESOLVABLE, 422),
+            Map.entry(Problem.ACTIVATION_FAILED, 422),
+            Map.entry(Problem.ACTIVATION_TIMEOUT, 422),
+            Map.entry(Problem.DATA_CHOICE_REQUIRED, 400),
+            // The uninstall happened; only the clean-up failed, which is the server's problem.
+            Map.entry(Problem.DATA_NOT_DROPPED, 500));
 
     @Test
-    void everyRefusalIsAClientErrorWithTheKernelsMessage() {
+    void everyRefusalHasItsStatusAndTheKernelsMessage() {
         for (Problem kind : Problem.values()) {
             ProblemException answer = ModuleResource.problemFor(new ModuleException(kind, "because " + kind));
             assertEquals(EXPECTED_STATUS.get(kind), answer.status(), kind.name());

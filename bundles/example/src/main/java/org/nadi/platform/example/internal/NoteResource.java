@@ -1,0 +1,152 @@
+package org.nadi.platform.example.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+import org.nadi.platform.storage.api.Database;
+import org.nadi.platform.storage.api.StaleVersionException;
+import org.nadi.platform.web.api.Access;
+import org.nadi.platform.web.api.ApiRequest;
+import org.nadi.platform.web.api.ApiResponse;
+import org.nadi.platform.web.api.ProblemException;
+import org.nadi.platform.web.api.RestResource;
+import org.nadi.platform.web.api.Routes;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Notes in the platform database, the example of an editable record: {@code POST
+ * /api/v1/example/notes} creates one (201 with its ETag), {@code GET …/notes/{id}} reads it
+ * with its ETag, {@code PUT …/notes/{id}} changes it only with the ETag last read in
+ * {@code If-Match} (428 without, 412 if someone changed it meanwhile).
+ *
+ * <p>The routes are public only until accounts exist; they will then need a role.
+ */
+@Component(service = RestResource.class)
+public final class NoteResource implements RestResource {
+
+    static final int MAX_TEXT_LENGTH = 10_000;
+    private static final String NOTES = "/api/v1/example/notes";
+
+    private final Database database;
+
+    @Activate
+    public NoteResource(@Reference Database database) {
+        this.database = database;
+    }
+
+    /** A note as the API shows it. */
+    public record Note(long id, String text, long version, String createdAt) {
+    }
+
+    /** What a client sends to create or change a note. */
+    public record NoteInput(String text) {
+    }
+
+    @Override
+    public void declareRoutes(Routes routes) {
+        routes.post(NOTES, Access.PUBLIC, request -> {
+            String text = validText(request);
+            Note note = storage(() -> database.inTransaction(connection -> insert(connection, text)));
+            return ApiResponse.created(NOTES + "/" + note.id(), note).withETag(note.version());
+        });
+        routes.get(NOTES + "/{id}", Access.PUBLIC, request -> {
+            long id = idOf(request);
+            Note note = storage(() -> database.read(connection -> find(connection, id))).orElseThrow(() -> notFound(id));
+            return ApiResponse.ok(note).withETag(note.version());
+        });
+        routes.put(NOTES + "/{id}", Access.PUBLIC, request -> {
+            long id = idOf(request);
+            long expectedVersion = request.ifMatchVersion();
+            String text = validText(request);
+            Note note = storage(() -> database.inTransaction(connection -> {
+                database.updateVersioned(connection, "example_notes", id, expectedVersion, Map.of("text", text));
+                return find(connection, id).orElseThrow();
+            }));
+            return ApiResponse.ok(note).withETag(note.version());
+        });
+    }
+
+    private static String validText(ApiRequest request) throws ProblemException {
+        NoteInput input = request.body(NoteInput.class);
+        if (input == null || input.text() == null || input.text().isBlank()) {
+            throw ProblemException.badRequest("A note needs a text: send {\"text\": \"...\"}.");
+        }
+        if (input.text().length() > MAX_TEXT_LENGTH) {
+            throw ProblemException.badRequest("The text has " + input.text().length() + " characters; a note has at most "
+                    + MAX_TEXT_LENGTH + ".");
+        }
+        return input.text();
+    }
+
+    private static long idOf(ApiRequest request) throws ProblemException {
+        String id = request.pathParameter("id");
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException notANumber) {
+            throw ProblemException.notFound("There is no note '" + id + "'; note ids are numbers.");
+        }
+    }
+
+    private static ProblemException notFound(long id) {
+        return ProblemException.notFound("There is no note " + id + ".");
+    }
+
+    private static Note insert(Connection connection, String text) throws SQLException {
+        String createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO example_notes (text, version, created_at) VALUES (?, 1, ?) RETURNING id")) {
+            insert.setString(1, text);
+            insert.setString(2, createdAt);
+            try (ResultSet key = insert.executeQuery()) {
+                key.next();
+                return new Note(key.getLong(1), text, 1, createdAt);
+            }
+        }
+    }
+
+    private static Optional<Note> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, text, version, created_at FROM example_notes WHERE id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new Note(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface StorageWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs storage work. A stale version is the client's 412 (or 404 if the note is gone); any
+     * other database failure is the server's problem, answered 503 without internals.
+     */
+    private static <T> T storage(StorageWork<T> work) throws ProblemException {
+        try {
+            return work.run();
+        } catch (StaleVersionException stale) {
+            if (stale.currentVersion().isEmpty()) {
+                throw ProblemException.notFound(stale.getMessage());
+            }
+            throw ProblemException.staleVersion("The note is at version " + stale.currentVersion().getAsLong() + ", not "
+                    + stale.expectedVersion() + ": someone changed it since you read it. Nothing was changed; GET it again and"
+                    + " reapply your change with its new ETag.");
+        } catch (SQLException failed) {
+            System.getLogger(NoteResource.class.getName()).log(System.Logger.Level.ERROR, "Storage failed", failed);
+            throw new ProblemException(503, "storage-unavailable", "Storage unavailable",
+                    "The notes could not be read or written just now; try again shortly.");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.nadi.platform.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Optimistic concurrency end to end, with the example module's notes: an update names the
+ * version it read in If-Match; a stale one gets 412 and overwrites nothing, a missing one 428.
+ */
+@Timeout(120)
+class NoteVersionsIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {Engines.SQLITE, Engines.POSTGRESQL})
+    void aStaleIfMatchGets412AndChangesNothing(String engine) throws IOException {
+        try (NadiRuntime runtime = Engines.runtime(engine, "note-versions").start()) {
+            HttpAnswer created = runtime.postJson("/api/v1/example/notes", "{\"text\": \"Agenda: maritime security\"}").assertJson(201);
+            String note = created.location();
+            assertEquals("\"1\"", created.etag(), created::toString);
+
+            HttpAnswer alice = runtime.putJson(note, "{\"text\": \"Agenda: maritime security, HADR\"}", "\"1\"").assertJson(200);
+            assertEquals("\"2\"", alice.etag(), alice::toString);
+            HttpAnswer bob = runtime.putJson(note, "{\"text\": \"Agenda: cyber security\"}", "\"1\"").assertProblem(412);
+            assertTrue(bob.detail().contains("version 2"), bob::toString);
+
+            HttpAnswer now = runtime.get(note).assertJson(200);
+            assertEquals("Agenda: maritime security, HADR", now.object().get("text").getAsString());
+            assertEquals("\"2\"", now.etag());
+            runtime.putJson(note, "{\"text\": \"no If-Match\"}", null).assertProblem(428);
+            runtime.putJson(note, "{\"text\": \"bad If-Match\"}", "W/\"2\"").assertProblem(400);
+            assertEquals("Agenda: maritime security, HADR", runtime.get(note).object().get("text").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Engines.SQLITE})
+    void inputIsValidatedAtTheEdge(String engine) throws IOException {
+        try (NadiRuntime runtime = Engines.runtime(engine, "note-input").start()) {
+            assertTrue(runtime.postJson("/api/v1/example/notes", "{}").assertProblem(400).detail().contains("text"));
+            runtime.postJson("/api/v1/example/notes", "{\"text\": \"  \"}").assertProblem(400);
+            String tooLong = "x".repeat(10_001);
+            assertTrue(runtime.postJson("/api/v1/example/notes", "{\"text\": \"" + tooLong + "\"}").assertProblem(400)
+                    .detail().contains("10000"));
+            runtime.postJson("/api/v1/example/notes", "{\"text\": \"" + "x".repeat(10_000) + "\"}").assertJson(201);
+            runtime.get("/api/v1/example/notes/999999").assertProblem(404);
+            runtime.get("/api/v1/example/notes/first").assertProblem(404);
+            runtime.putJson("/api/v1/example/notes/999999", "{\"text\": \"gone\"}", "\"1\"").assertProblem(404);
+        }
+    }
+}
