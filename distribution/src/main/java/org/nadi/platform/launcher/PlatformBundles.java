@@ -78,7 +78,9 @@ final class PlatformBundles {
      * Extenders (Declarative Services, the service loader mediator) start first so that they
      * see every bundle start; then bundles that only provide {@code java.util.ServiceLoader}
      * services without consuming any (the slf4j provider), so that those are registered before
-     * a consumer such as Jetty first looks them up.
+     * a consumer such as Jetty first looks them up; then the platform's core modules, so that
+     * work they start in the background (the storage opening the database) overlaps the start of
+     * the rest (Jetty); then everything else.
      */
     private static int installOrder(Attributes manifest) {
         String provides = String.valueOf(manifest.getValue(Constants.PROVIDE_CAPABILITY));
@@ -86,8 +88,12 @@ final class PlatformBundles {
         if (provides.contains("osgi.extender")) {
             return 0;
         }
-        boolean pureServiceProvider = provides.contains("osgi.serviceloader") && !requires.contains("osgi.serviceloader.processor");
-        return pureServiceProvider ? 1 : 2;
+        if (provides.contains("osgi.serviceloader") && !requires.contains("osgi.serviceloader.processor")) {
+            return 1;
+        }
+        String module = manifest.getValue("NADI-Module");
+        boolean coreModule = module != null && module.replace(" ", "").contains("core=true");
+        return coreModule ? 2 : 3;
     }
 
     private static int startLevelOf(Attributes manifest) {

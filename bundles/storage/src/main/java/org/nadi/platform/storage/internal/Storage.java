@@ -54,6 +54,9 @@ public final class Storage implements ModuleCondition, ModuleDataHolder {
     public Storage(BundleContext context) throws SQLException {
         StorageSettings settings = StorageSettings.from(context::getProperty, System.getenv(),
                 context.getDataFile("").toPath());
+        if (settings.isSqlite()) {
+            SqliteNativeLibrary.useKeptCopy(context.getDataFile("native").toPath());
+        }
         this.store = new Store(settings);
         this.migrations = new SchemaMigrations(store);
         this.tables = new ModuleTables(store);

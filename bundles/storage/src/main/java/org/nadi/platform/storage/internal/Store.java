@@ -61,6 +61,9 @@ final class Store implements AutoCloseable {
     /** Only the writer thread touches it. */
     private Connection writer;
 
+    /** Creates the platform's own table once the writer has opened the database; its outcome says whether that worked. */
+    private final Task<Void> opened;
+
     Store(StorageSettings settings) throws SQLException {
         this.settings = settings;
         if (settings.isSqlite()) {
@@ -73,7 +76,9 @@ final class Store implements AutoCloseable {
         this.writerThread = new Thread(this::writeLoop, "nadi-storage-writer");
         writerThread.setDaemon(true);
         writerThread.start();
-        inTransaction(connection -> {
+        // Not awaited: the writer opens the database (loading the driver's native code) while the
+        // rest of the platform starts. Writes queue behind this task; reads wait for it.
+        this.opened = new Task<>(connection -> {
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA_VERSIONS + " (module VARCHAR(100) NOT NULL,"
                         + " version INTEGER NOT NULL, description VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL,"
@@ -81,6 +86,7 @@ final class Store implements AutoCloseable {
             }
             return null;
         }, true);
+        writes.add(opened);
     }
 
     StorageSettings settings() {
@@ -112,6 +118,7 @@ final class Store implements AutoCloseable {
         if (closed) {
             throw new SQLException("The platform database is closed: the storage module is stopping.");
         }
+        opened.outcome();
         readerPermits.acquireUninterruptibly();
         Connection connection = idleReaders.poll();
         try {
