@@ -1,12 +1,8 @@
 package org.nadi.platform.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -220,21 +216,7 @@ public final class ClassDataSharingTraining {
 
     /** The status of an HTTP request to the runtime on the loopback address, or -1 if nothing answers. */
     static int request(int port, String method, String path) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] statusLine = new byte[12];
-            int read = in.readNBytes(statusLine, 0, statusLine.length);
-            in.readAllBytes();
-            String status = new String(statusLine, 0, read, StandardCharsets.US_ASCII);
-            return status.startsWith("HTTP/") && read == 12 ? Integer.parseInt(status.substring(9, 12)) : -1;
-        } catch (IOException | NumberFormatException notYet) {
-            return -1;
-        }
+        return LocalHttp.status("127.0.0.1", port, method, path, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     private static String tail(Path log) {

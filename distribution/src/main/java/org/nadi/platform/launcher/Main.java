@@ -1,14 +1,10 @@
 package org.nadi.platform.launcher;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -169,20 +165,7 @@ public final class Main {
     /** The status of GET /api/v1/health, or -1 if nothing answers yet. */
     private static int healthStatus(Settings settings) {
         String host = settings.httpHost().equals("0.0.0.0") ? "127.0.0.1" : settings.httpHost();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, settings.httpPort()), 200);
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET /api/v1/health HTTP/1.0\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            byte[] statusLine = new byte[12];
-            int read = in.readNBytes(statusLine, 0, statusLine.length);
-            String status = new String(statusLine, 0, read, StandardCharsets.US_ASCII);
-            return status.startsWith("HTTP/") && read == 12 ? Integer.parseInt(status.substring(9, 12)) : -1;
-        } catch (IOException | NumberFormatException notYet) {
-            return -1;
-        }
+        return LocalHttp.status(host, settings.httpPort(), "GET", "/api/v1/health", Duration.ofMillis(200), Duration.ofSeconds(2));
     }
 
     private static void stop(Framework framework) {
