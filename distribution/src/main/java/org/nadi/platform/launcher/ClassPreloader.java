@@ -58,8 +58,8 @@ final class ClassPreloader {
             if (bundle.getBundleId() == 0 || !location.startsWith("reference:")) {
                 continue;
             }
-            String module = bundle.getHeaders("").get("NADI-Module");
-            if (module == null || module.replace(" ", "").contains("core=true")) {
+            if (PlatformBundles.ModuleKind.of(bundle.getHeaders("").get(PlatformBundles.MODULE_HEADER))
+                    != PlatformBundles.ModuleKind.MODULE) {
                 byFile.put(location.substring(location.lastIndexOf('/') + 1), bundle);
             }
             String provides = bundle.getHeaders("").get(Constants.PROVIDE_CAPABILITY);

@@ -32,6 +32,28 @@ final class PlatformBundles {
     /** Modules, and FileInstall: the deploy folder is scanned once the platform's own modules run. */
     static final int MODULE_START_LEVEL = 2;
 
+    /**
+     * What a bundle is to the launcher, from its {@code NADI-Module} header. The kernel parses
+     * and validates that header (org.nadi.platform.kernel.api.ModuleHeader); the launcher runs
+     * before any bundle and only needs to tell the three apart.
+     */
+    enum ModuleKind {
+        /** No header: infrastructure or a library. */
+        NONE,
+        /** {@code NADI-Module: id; core=true}: the platform's own, never disabled. */
+        CORE,
+        /** {@code NADI-Module: id}: a module an administrator may disable. */
+        MODULE;
+
+        static ModuleKind of(String header) {
+            if (header == null) {
+                return NONE;
+            }
+            return header.replace(" ", "").contains(";core=true") ? CORE : MODULE;
+        }
+    }
+
+    static final String MODULE_HEADER = "NADI-Module";
     private static final String REFERENCE = "reference:";
     private static final String FILE_INSTALL = "org.apache.felix.fileinstall";
 
@@ -91,14 +113,11 @@ final class PlatformBundles {
         if (provides.contains("osgi.serviceloader") && !requires.contains("osgi.serviceloader.processor")) {
             return 1;
         }
-        String module = manifest.getValue("NADI-Module");
-        boolean coreModule = module != null && module.replace(" ", "").contains("core=true");
-        return coreModule ? 2 : 3;
+        return ModuleKind.of(manifest.getValue(MODULE_HEADER)) == ModuleKind.CORE ? 2 : 3;
     }
 
     private static int startLevelOf(Attributes manifest) {
-        String module = manifest.getValue("NADI-Module");
-        boolean platformModule = module != null && !module.replace(" ", "").contains("core=true");
+        boolean platformModule = ModuleKind.of(manifest.getValue(MODULE_HEADER)) == ModuleKind.MODULE;
         return platformModule || FILE_INSTALL.equals(symbolicName(manifest)) ? MODULE_START_LEVEL : CORE_START_LEVEL;
     }
 

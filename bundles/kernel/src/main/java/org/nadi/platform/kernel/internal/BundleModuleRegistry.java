@@ -25,6 +25,7 @@ import org.nadi.platform.kernel.api.InstalledModule;
 import org.nadi.platform.kernel.api.ModuleCondition;
 import org.nadi.platform.kernel.api.ModuleDataHolder;
 import org.nadi.platform.kernel.api.ModuleException;
+import org.nadi.platform.kernel.api.ModuleHeader;
 import org.nadi.platform.kernel.api.ModuleException.Problem;
 import org.nadi.platform.kernel.api.ModuleRegistry;
 import org.nadi.platform.kernel.api.ModuleState;
@@ -153,15 +154,15 @@ public final class BundleModuleRegistry implements ModuleRegistry {
                 // restart a disabled module is still INSTALLED although nothing it needs is missing.
                 // A package refresh (FileInstall makes them) also leaves a refused module INSTALLED:
                 // its recorded failure still says why it is not running.
-                boolean resolvable = MissingRequirement.firstMissing(bundle, context).isEmpty();
-                if (resolvable && failures.containsKey(bundle.getBundleId())) {
+                Optional<String> missing = MissingRequirement.firstMissing(bundle, context);
+                if (missing.isEmpty() && failures.containsKey(bundle.getBundleId())) {
                     state = ModuleState.FAILED;
                     reason = failures.get(bundle.getBundleId());
-                } else if (!isEnabled(bundle) && resolvable) {
+                } else if (missing.isEmpty() && !isEnabled(bundle)) {
                     state = ModuleState.DISABLED;
                 } else {
                     state = ModuleState.UNRESOLVED;
-                    reason = MissingRequirement.describe(bundle, context);
+                    reason = missing.orElseGet(MissingRequirement::conflictingRequirements);
                 }
             }
             case Bundle.ACTIVE -> {

@@ -23,8 +23,13 @@ final class MissingRequirement {
         if (bundle.adapt(BundleRevision.class) == null) {
             return "it is uninstalled";
         }
-        return firstMissing(bundle, context).orElse("its requirements are all installed but conflict with each other"
-                + " (a uses-constraint violation); check which versions of its imported packages are installed");
+        return firstMissing(bundle, context).orElseGet(MissingRequirement::conflictingRequirements);
+    }
+
+    /** Why a bundle with nothing missing still does not resolve. */
+    static String conflictingRequirements() {
+        return "its requirements are all installed but conflict with each other (a uses-constraint violation);"
+                + " check which versions of its imported packages are installed";
     }
 
     /** The first mandatory requirement of the bundle that no installed bundle provides, described; empty if there is none. */

@@ -9,6 +9,7 @@ import java.util.jar.Manifest;
 import java.util.zip.ZipException;
 
 import org.nadi.platform.kernel.api.ModuleException;
+import org.nadi.platform.kernel.api.ModuleHeader;
 import org.nadi.platform.kernel.api.ModuleException.Problem;
 import org.nadi.platform.kernel.api.ModuleRegistry;
 import org.osgi.framework.Constants;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import org.nadi.platform.kernel.api.ModuleCondition;
 import org.nadi.platform.kernel.api.ModuleDataHolder;
-import org.nadi.platform.kernel.api.ModuleRegistry;
+import org.nadi.platform.kernel.api.ModuleHeader;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -96,13 +96,9 @@ public final class Storage implements ModuleCondition, ModuleDataHolder {
         return Optional.ofNullable(problems.get(module.getBundleId()));
     }
 
-    /** The module id of a bundle: the first part of its {@code NADI-Module} header. */
+    /** The module id of a bundle, if it is a module. */
     Optional<String> moduleIdOf(Bundle bundle) {
-        String header = bundle.getHeaders("").get(ModuleRegistry.MODULE_HEADER);
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(header.split(";", 2)[0].trim());
+        return ModuleHeader.of(bundle).map(ModuleHeader::id);
     }
 
     private void migrate(Bundle bundle, String module) {

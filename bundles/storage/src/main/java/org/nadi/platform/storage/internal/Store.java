@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -349,37 +348,29 @@ final class Store implements AutoCloseable {
     List<String> tablesStartingWith(String prefix) throws SQLException {
         return read(connection -> {
             List<String> tables = new ArrayList<>();
-            DatabaseMetaData metadata = connection.getMetaData();
-            String schema = settings.isSqlite() ? null : connection.getSchema();
-            try (ResultSet rows = metadata.getTables(null, schema, "%", new String[] {"TABLE"})) {
-                while (rows.next()) {
-                    String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                    if (name.startsWith(prefix) && !name.startsWith("sqlite_")) {
-                        tables.add(name);
-                    }
+            for (String name : tables(connection)) {
+                if (name.startsWith(prefix)) {
+                    tables.add(name);
                 }
             }
-            tables.sort(null);
             return tables;
         });
     }
 
-    /** Whether any table other than the platform's own list of migrations has a row. */
-    boolean holdsModuleData() throws SQLException {
-        for (String table : tablesStartingWith("")) {
-            if (table.equals(SCHEMA_VERSIONS)) {
-                continue;
-            }
-            boolean hasRows = read(connection -> {
-                try (Statement query = connection.createStatement(); ResultSet row = query.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
-                    return row.next();
+    /** Every table of the database, lower-case and sorted, without SQLite's own. */
+    private List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        String schema = settings.isSqlite() ? null : connection.getSchema();
+        try (ResultSet rows = connection.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rows.next()) {
+                String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                if (!name.startsWith("sqlite_")) {
+                    tables.add(name);
                 }
-            });
-            if (hasRows) {
-                return true;
             }
         }
-        return false;
+        tables.sort(null);
+        return tables;
     }
 
     // ---- backup and restore --------------------------------------------------------------
@@ -423,7 +414,7 @@ final class Store implements AutoCloseable {
         requireSqlite("restore");
         checkIsBackup(backup);
         inTransaction(connection -> {
-            if (!force && holdsModuleDataOnWriter(connection)) {
+            if (!force && holdsModuleData(connection)) {
                 throw new IllegalStateException("The database holds module data already, and restoring would replace all of it"
                         + " with the backup.");
             }
@@ -438,17 +429,12 @@ final class Store implements AutoCloseable {
         }, true);
     }
 
-    private boolean holdsModuleDataOnWriter(Connection connection) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-            while (rows.next()) {
-                String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!name.equals(SCHEMA_VERSIONS) && !name.startsWith("sqlite_")) {
-                    tables.add(name);
-                }
+    /** Whether any table other than the platform's own list of migrations has a row. */
+    private boolean holdsModuleData(Connection connection) throws SQLException {
+        for (String table : tables(connection)) {
+            if (table.equals(SCHEMA_VERSIONS)) {
+                continue;
             }
-        }
-        for (String table : tables) {
             try (Statement query = connection.createStatement(); ResultSet row = query.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
                 if (row.next()) {
                     return true;
@@ -503,6 +489,8 @@ final class Store implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // Wakes the writer from its wait for work; it finishes what is queued, then ends.
+        writerThread.interrupt();
         try {
             writerThread.join(10_000);
         } catch (InterruptedException interrupted) {

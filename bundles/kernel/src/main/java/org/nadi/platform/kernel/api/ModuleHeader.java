@@ -1,24 +1,24 @@
-package org.nadi.platform.kernel.internal;
+package org.nadi.platform.kernel.api;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.nadi.platform.kernel.api.ModuleRegistry;
 import org.osgi.framework.Bundle;
 
 /**
- * The parsed {@code NADI-Module} manifest header: {@code id[; core=true]}.
+ * The parsed {@code NADI-Module} manifest header: {@code id[; core=true]}. The one parser of
+ * that header: the kernel, the platform services and institutions' bundles use it alike.
  *
  * @param id   the module id: lower-case letters, digits and single hyphens, at most 40 characters
  * @param core whether this is a platform module that cannot be disabled or uninstalled
  */
-record ModuleHeader(String id, boolean core) {
+public record ModuleHeader(String id, boolean core) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final int MAX_ID_LENGTH = 40;
 
     /** The header of an installed bundle, if it has a well-formed one. */
-    static Optional<ModuleHeader> of(Bundle bundle) {
+    public static Optional<ModuleHeader> of(Bundle bundle) {
         String value = bundle.getHeaders("").get(ModuleRegistry.MODULE_HEADER);
         if (value == null) {
             return Optional.empty();
@@ -35,7 +35,7 @@ record ModuleHeader(String id, boolean core) {
      *
      * @throws IllegalArgumentException with a message that says what is wrong and how to fix it
      */
-    static ModuleHeader parse(String value) {
+    public static ModuleHeader parse(String value) {
         String[] clauses = value.split(";");
         String id = clauses[0].trim();
         if (id.length() > MAX_ID_LENGTH || !ID.matcher(id).matches()) {

@@ -1,4 +1,4 @@
-package org.nadi.platform.kernel.internal;
+package org.nadi.platform.kernel.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
