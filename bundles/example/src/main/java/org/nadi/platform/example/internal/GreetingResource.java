@@ -13,7 +13,7 @@ public final class GreetingResource implements RestResource {
 
     @Override
     public void declareRoutes(Routes routes) {
-        routes.get("/api/v1/example/greeting", Access.PUBLIC,
+        routes.get("/api/v1/example/greeting", Access.ANYONE,
                 request -> ApiResponse.ok(new Greeting("Welcome to the NADI Platform", "example")));
     }
 }

@@ -16,6 +16,7 @@ import org.nadi.platform.web.api.ApiRequest;
 import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.RestResource;
+import org.nadi.platform.web.api.Role;
 import org.nadi.platform.web.api.Routes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,15 +26,16 @@ import org.osgi.service.component.annotations.Reference;
  * Notes in the platform database, the example of an editable record: {@code POST
  * /api/v1/example/notes} creates one (201 with its ETag), {@code GET …/notes/{id}} reads it
  * with its ETag, {@code PUT …/notes/{id}} changes it only with the ETag last read in
- * {@code If-Match} (428 without, 412 if someone changed it meanwhile).
- *
- * <p>The routes are public only until accounts exist; they will then need a role.
+ * {@code If-Match} (428 without, 412 if someone changed it meanwhile). Every signed-in user
+ * reads notes; delegates and above write them, and each change goes to the audit trail.
  */
 @Component(service = RestResource.class)
 public final class NoteResource implements RestResource {
 
     static final int MAX_TEXT_LENGTH = 10_000;
     private static final String NOTES = "/api/v1/example/notes";
+    private static final Access READERS = Access.role(Role.OBSERVER);
+    private static final Access WRITERS = Access.role(Role.DELEGATE);
 
     private final Database database;
 
@@ -46,31 +48,38 @@ public final class NoteResource implements RestResource {
     public record Note(long id, String text, long version, String createdAt) {
     }
 
+    /** A note before and after a change. */
+    private record Edit(Note before, Note after) {
+    }
+
     /** What a client sends to create or change a note. */
     public record NoteInput(String text) {
     }
 
     @Override
     public void declareRoutes(Routes routes) {
-        routes.post(NOTES, Access.PUBLIC, request -> {
+        routes.post(NOTES, WRITERS, request -> {
             String text = validText(request);
             Note note = storage(() -> database.inTransaction(connection -> insert(connection, text)));
+            request.audit("note", String.valueOf(note.id()), null, note);
             return ApiResponse.created(NOTES + "/" + note.id(), note).withETag(note.version());
         });
-        routes.get(NOTES + "/{id}", Access.PUBLIC, request -> {
+        routes.get(NOTES + "/{id}", READERS, request -> {
             long id = idOf(request);
             Note note = storage(() -> database.read(connection -> find(connection, id))).orElseThrow(() -> notFound(id));
             return ApiResponse.ok(note).withETag(note.version());
         });
-        routes.put(NOTES + "/{id}", Access.PUBLIC, request -> {
+        routes.put(NOTES + "/{id}", WRITERS, request -> {
             long id = idOf(request);
             long expectedVersion = request.ifMatchVersion();
             String text = validText(request);
-            Note note = storage(() -> database.inTransaction(connection -> {
+            Edit edit = storage(() -> database.inTransaction(connection -> {
+                Note before = find(connection, id).orElse(null);
                 database.updateVersioned(connection, "example_notes", id, expectedVersion, Map.of("text", text));
-                return find(connection, id).orElseThrow();
+                return new Edit(before, find(connection, id).orElseThrow());
             }));
-            return ApiResponse.ok(note).withETag(note.version());
+            request.audit("note", String.valueOf(id), edit.before(), edit.after());
+            return ApiResponse.ok(edit.after()).withETag(edit.after().version());
         });
     }
 

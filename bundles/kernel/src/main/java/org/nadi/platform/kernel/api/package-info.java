@@ -9,7 +9,7 @@
  * {@code Bundle-Description}, {@code Bundle-Version} and {@code Bundle-Vendor}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.nadi.platform.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.nadi.platform.kernel.api.AuditEntry;
+import org.nadi.platform.kernel.api.AuditTrail;
 import org.nadi.platform.kernel.api.DataChoice;
 import org.nadi.platform.kernel.api.InstalledModule;
 import org.nadi.platform.kernel.api.ModuleException;
@@ -11,12 +13,14 @@ import org.nadi.platform.kernel.api.ModuleRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Module administration from the Gogo shell: {@code nadi:modules}, {@code nadi:enable},
  * {@code nadi:disable}, {@code nadi:install}, {@code nadi:update} and {@code nadi:uninstall}.
  * Each command answers with text; a refused or failed operation answers with a line starting
- * {@code error:} that says why.
+ * {@code error:} that says why. Every change goes to the audit trail, made by {@code console}.
  */
 @Component(service = ModuleCommands.class, property = {
         "osgi.command.scope=nadi",
@@ -32,6 +36,9 @@ public final class ModuleCommands {
 
     private final ModuleRegistry registry;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuditTrail audit;
+
     @Activate
     public ModuleCommands(@Reference ModuleRegistry registry) {
         this.registry = registry;
@@ -44,12 +51,12 @@ public final class ModuleCommands {
 
     /** {@code nadi:enable ID}: enables a module and what it needs. */
     public String enable(String id) {
-        return attempt(() -> "enabled " + line(registry.enable(id)));
+        return attempt("nadi:enable " + id, id, () -> "enabled " + line(registry.enable(id)));
     }
 
     /** {@code nadi:disable ID}: disables a module that no enabled module needs. */
     public String disable(String id) {
-        return attempt(() -> "disabled " + line(registry.disable(id, false)));
+        return attempt("nadi:disable " + id, id, () -> "disabled " + line(registry.disable(id, false)));
     }
 
     /** {@code nadi:disable --cascade ID}: disables a module and every module that needs it. */
@@ -57,7 +64,7 @@ public final class ModuleCommands {
         if (!CASCADE.equals(option)) {
             return "error: unknown option '" + option + "'; usage: nadi:disable [--cascade] ID";
         }
-        return attempt(() -> "disabled " + line(registry.disable(id, true)));
+        return attempt("nadi:disable --cascade " + id, id, () -> "disabled " + line(registry.disable(id, true)));
     }
 
     /** {@code nadi:install FILE}: installs and enables the module in a jar file. */
@@ -66,7 +73,13 @@ public final class ModuleCommands {
         if (!Files.isRegularFile(jar)) {
             return "error: no file " + jar;
         }
-        return attempt(() -> "installed " + line(registry.install(jar)));
+        String id;
+        try {
+            id = ModuleJar.inspect(jar).module().id();
+        } catch (ModuleException invalid) {
+            return "error: " + invalid.getMessage();
+        }
+        return attempt("nadi:install " + jar, id, () -> "installed " + line(registry.install(jar)));
     }
 
     /** {@code nadi:update ID FILE}: replaces a module with the version in a jar file. */
@@ -75,12 +88,12 @@ public final class ModuleCommands {
         if (!Files.isRegularFile(jar)) {
             return "error: no file " + jar;
         }
-        return attempt(() -> "updated " + line(registry.update(id, jar)));
+        return attempt("nadi:update " + id + " " + jar, id, () -> "updated " + line(registry.update(id, jar)));
     }
 
     /** {@code nadi:uninstall ID}: uninstalls a module that no enabled module needs. */
     public String uninstall(String id) {
-        return attempt(() -> {
+        return attempt("nadi:uninstall " + id, id, () -> {
             registry.uninstall(id, false);
             return "uninstalled " + id;
         });
@@ -115,7 +128,7 @@ public final class ModuleCommands {
         }
         boolean withCascade = cascade;
         DataChoice choice = data;
-        return attempt(() -> {
+        return attempt("nadi:uninstall " + String.join(" ", options) + " " + id, id, () -> {
             registry.uninstall(id, withCascade, choice);
             return "uninstalled " + id + (choice == DataChoice.DROP ? ", its data dropped" : choice == DataChoice.KEEP ? ", its data kept" : "");
         });
@@ -126,12 +139,27 @@ public final class ModuleCommands {
         String run() throws ModuleException;
     }
 
-    private static String attempt(Operation operation) {
+    /** Runs a module operation; when it succeeds, records it in the audit trail with its before and after states. */
+    private String attempt(String command, String id, Operation operation) {
+        String before = stateOf(id);
+        String answer;
         try {
-            return operation.run();
+            answer = operation.run();
         } catch (ModuleException refused) {
             return "error: " + refused.getMessage();
         }
+        AuditTrail trail = audit;
+        if (trail != null) {
+            trail.record(AuditEntry.console("kernel", command, "module", id, before, stateOf(id)));
+        }
+        return answer;
+    }
+
+    /** A module's state as a JSON summary for the audit trail; empty if it is not installed. */
+    private String stateOf(String id) {
+        return id.isEmpty() ? "" : registry.module(id)
+                .map(module -> "{\"state\":\"" + module.state() + "\",\"version\":\"" + module.version() + "\"}")
+                .orElse("");
     }
 
     private static String line(InstalledModule module) {

@@ -15,6 +15,7 @@ import org.nadi.platform.web.api.Access;
 import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.RestResource;
+import org.nadi.platform.web.api.Role;
 import org.nadi.platform.web.api.Routes;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -52,7 +53,7 @@ public final class StorageResource implements RestResource {
 
     @Override
     public void declareRoutes(Routes routes) {
-        routes.post("/api/v1/storage/backup", Access.LOOPBACK, request -> {
+        routes.post("/api/v1/storage/backup", Access.role(Role.ADMINISTRATOR), request -> {
             String name = "nadi-backup-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".db";
             Path file;
             try {
@@ -64,7 +65,7 @@ public final class StorageResource implements RestResource {
             }
             return ApiResponse.download(new ApiResponse.Download(file, BACKUP_TYPE, name, true));
         });
-        routes.post("/api/v1/storage/restore", Access.LOOPBACK, request -> {
+        routes.post("/api/v1/storage/restore", Access.role(Role.ADMINISTRATOR), request -> {
             boolean force = request.flag("force");
             Path upload = request.uploadedFile(BACKUP_TYPES, MAX_BACKUP_BYTES);
             try {

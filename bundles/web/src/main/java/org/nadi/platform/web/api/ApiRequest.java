@@ -41,6 +41,35 @@ public interface ApiRequest {
     String remoteAddress();
 
     /**
+     * True if the request came over TLS (HTTPS).
+     *
+     * @since 2.0
+     */
+    boolean secure();
+
+    /**
+     * The signed-in user the request comes from. Always present on routes that need a
+     * {@linkplain Access#role role}; always empty on routes open to {@linkplain Access#ANYONE anyone}.
+     *
+     * @since 2.0
+     */
+    Optional<Caller> caller();
+
+    /**
+     * Says what this request changed, for the audit trail. Every request that changes something
+     * (POST, PUT, PATCH, DELETE answered 2xx) is recorded with who made it, when, from where
+     * and through which module; a handler calls this to add which record it changed and how.
+     * Summaries are written as JSON; leave secrets such as passwords out of them.
+     *
+     * @param entity the kind of record, e.g. {@code note}, {@code user}, {@code module}
+     * @param id     the record's id
+     * @param before the record (or a summary of it) before the change; {@code null} if it was created
+     * @param after  the record (or a summary) after the change; {@code null} if it was deleted
+     * @since 2.0
+     */
+    void audit(String entity, String id, Object before, Object after);
+
+    /**
      * The JSON body read as an object of the given type.
      *
      * @throws ProblemException 400 if the body is missing or not valid JSON for that type

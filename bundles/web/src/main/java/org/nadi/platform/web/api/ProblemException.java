@@ -42,6 +42,24 @@ public class ProblemException extends Exception {
         return new ProblemException(400, "bad-request", "Bad request", detail);
     }
 
+    /**
+     * 401: the route needs a signed-in user and the request has no valid credentials.
+     *
+     * @since 2.0
+     */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(401, "unauthorized", "Sign-in required", detail);
+    }
+
+    /**
+     * 403: the caller is known but may not do this.
+     *
+     * @since 2.0
+     */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Forbidden", detail);
+    }
+
     /** 404: the thing named does not exist. */
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "not-found", "Not found", detail);

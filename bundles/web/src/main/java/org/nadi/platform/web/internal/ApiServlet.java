@@ -5,23 +5,31 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.nadi.platform.kernel.api.AuditEntry;
+import org.nadi.platform.kernel.api.AuditTrail;
+import org.nadi.platform.kernel.api.ModuleHeader;
 import org.nadi.platform.web.api.Access;
 import org.nadi.platform.web.api.ApiResponse;
+import org.nadi.platform.web.api.Authenticator;
+import org.nadi.platform.web.api.Caller;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.RestResource;
+import org.nadi.platform.web.api.Role;
 import org.nadi.platform.web.api.Routes;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,7 +45,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The one servlet behind {@code /api}: routes each request to the {@link RestResource} that
- * declared it, enforces the route's {@link Access}, writes results as JSON and every error as
+ * declared it, enforces the route's {@link Access} (who is asking, from the
+ * {@link Authenticator}; their role; the CSRF token of a browser session), records every change
+ * in the {@link AuditTrail}, writes results as JSON and every error as
  * {@code application/problem+json}. No stack trace ever reaches a client.
  */
 @Component(service = Servlet.class)
@@ -49,9 +59,19 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ApiServlet.class.getName());
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> CHANGING_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** The header a browser session repeats its CSRF token in on every state-changing request. */
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final int MAX_SUMMARY_LENGTH = 4000;
 
     private final transient RouteTable routes = new RouteTable();
     private final transient Path uploadDirectory;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile Authenticator authenticator;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile AuditTrail audit;
 
     @Activate
     public ApiServlet(BundleContext context) {
@@ -59,9 +79,9 @@ public final class ApiServlet extends HttpServlet {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addResource(RestResource resource) {
+    void addResource(RestResource resource, ServiceReference<RestResource> reference) {
         try {
-            resource.declareRoutes(declarationsOf(resource));
+            resource.declareRoutes(declarationsOf(resource, moduleOf(reference.getBundle())));
         } catch (RuntimeException broken) {
             // A misbehaving module must not take the API down: drop what it declared.
             routes.removeAll(resource);
@@ -73,13 +93,18 @@ public final class ApiServlet extends HttpServlet {
         routes.removeAll(resource);
     }
 
-    private Routes declarationsOf(RestResource owner) {
+    private Routes declarationsOf(RestResource owner, String module) {
         return (method, path, access, handler) -> {
             if (!METHODS.contains(method)) {
                 throw new IllegalArgumentException("Unsupported HTTP method " + method + " for " + path);
             }
-            routes.add(owner, method, path, access, handler);
+            routes.add(owner, module, method, path, access, handler);
         };
+    }
+
+    /** The module id of the bundle that registered a resource, or its symbolic name if it is no module. */
+    private static String moduleOf(Bundle bundle) {
+        return bundle == null ? "unknown" : ModuleHeader.of(bundle).map(ModuleHeader::id).orElse(bundle.getSymbolicName());
     }
 
     @Override
@@ -102,9 +127,12 @@ public final class ApiServlet extends HttpServlet {
                         path + " accepts " + String.join(", ", allowed) + ", not " + method + ".");
             }
             RouteTable.Route route = match.get().route();
-            checkAccess(route.access(), request);
             apiRequest = new ServletApiRequest(request, match.get().parameters(), uploadDirectory);
+            admit(route, apiRequest, response);
             ApiResponse answer = route.handler().handle(apiRequest);
+            if (CHANGING_METHODS.contains(method) && answer.status() / 100 == 2) {
+                record(route, apiRequest, method + " " + path);
+            }
             write(response, answer);
         } catch (ProblemException problem) {
             writeProblem(response, problem, path);
@@ -120,23 +148,86 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static void checkAccess(Access access, HttpServletRequest request) throws ProblemException {
-        if (access == Access.PUBLIC) {
+    /**
+     * Lets the request through to the route's handler, or refuses it: 403 if the route declares
+     * no access rule, 401 without valid credentials, 403 for a role too low or a browser
+     * session's state-changing request without its CSRF token.
+     */
+    private void admit(RouteTable.Route route, ServletApiRequest request, HttpServletResponse response) throws ProblemException {
+        Access access = route.access();
+        if (access == null) {
+            throw ProblemException.forbidden("This route declares no access rule, so nobody may call it. Module '"
+                    + route.module() + "' must declare the role it needs.");
+        }
+        Optional<Role> needed = access.requiredRole();
+        if (needed.isEmpty()) {
             return;
         }
-        if (access == Access.LOOPBACK && isLoopback(request.getRemoteAddr())) {
-            return;
+        Authenticator accounts = authenticator;
+        if (accounts == null) {
+            throw new ProblemException(503, "accounts-unavailable", "Accounts unavailable",
+                    "Sign-in is not available just now, so routes that need a role cannot be served. Try again shortly.");
         }
-        throw new ProblemException(403, "forbidden", "Forbidden",
-                "This operation is only available to clients on the server itself (loopback).");
+        Optional<Authenticator.Authentication> authentication;
+        try {
+            authentication = accounts.authenticate(request);
+        } catch (ProblemException refused) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            throw refused;
+        }
+        if (authentication.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            throw ProblemException.unauthorized("Sign in first: POST /api/v1/auth/login with your username and password,"
+                    + " or send a token in an 'Authorization: Bearer TOKEN' header.");
+        }
+        Caller caller = authentication.get().caller();
+        if (!caller.role().includes(needed.get())) {
+            throw ProblemException.forbidden("This needs the role " + needed.get().id() + " or higher; you are signed in as '"
+                    + caller.username() + "' with the role " + caller.role().id() + ".");
+        }
+        Optional<String> csrfToken = authentication.get().csrfToken();
+        if (csrfToken.isPresent() && CHANGING_METHODS.contains(request.method()) && !sameToken(csrfToken.get(), request)) {
+            throw new ProblemException(403, "csrf-token-invalid", "CSRF token missing or wrong",
+                    "A signed-in browser session must send the csrfToken it received at sign-in in the " + CSRF_HEADER
+                            + " header of every request that changes something.");
+        }
+        request.signedIn(caller);
     }
 
-    private static boolean isLoopback(String address) {
-        try {
-            return InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
+    private static boolean sameToken(String expected, ServletApiRequest request) {
+        Optional<String> sent = request.header(CSRF_HEADER);
+        return sent.isPresent() && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                sent.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Records a change in the audit trail: one entry per change the handler reported, or one for the request. */
+    private void record(RouteTable.Route route, ServletApiRequest request, String action) {
+        AuditTrail trail = audit;
+        if (trail == null) {
+            LOG.log(Level.ERROR, "No audit trail is running; not recorded: {0} by {1}", action, actorOf(request));
+            return;
         }
+        Instant now = Instant.now();
+        String actor = actorOf(request);
+        if (request.changes().isEmpty()) {
+            trail.record(new AuditEntry(now, actor, request.remoteAddress(), route.module(), action, "", "", "", ""));
+        }
+        for (ServletApiRequest.Change change : request.changes()) {
+            trail.record(new AuditEntry(now, actor, request.remoteAddress(), route.module(), action, change.entity(), change.id(),
+                    summary(change.before()), summary(change.after())));
+        }
+    }
+
+    private static String actorOf(ServletApiRequest request) {
+        return request.caller().map(Caller::username).orElse("anonymous");
+    }
+
+    private static String summary(Object state) {
+        if (state == null) {
+            return "";
+        }
+        String json = Json.GSON.toJson(state);
+        return json.length() <= MAX_SUMMARY_LENGTH ? json : json.substring(0, MAX_SUMMARY_LENGTH) + "…";
     }
 
     private static void write(HttpServletResponse response, ApiResponse answer) throws IOException {

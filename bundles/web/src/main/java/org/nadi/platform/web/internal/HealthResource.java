@@ -32,7 +32,7 @@ public final class HealthResource implements RestResource {
 
     @Override
     public void declareRoutes(Routes routes) {
-        routes.get("/api/v1/health", Access.PUBLIC, request -> {
+        routes.get("/api/v1/health", Access.ANYONE, request -> {
             List<String> problems = registry.healthProblems();
             int modules = registry.modules().size();
             return problems.isEmpty()

@@ -14,6 +14,7 @@ import org.nadi.platform.web.api.ApiRequest;
 import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.RestResource;
+import org.nadi.platform.web.api.Role;
 import org.nadi.platform.web.api.Routes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,12 +22,14 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Module administration over REST: list, read, enable, disable, install (upload), update and
- * uninstall. Until accounts exist, only clients on this machine may use it.
+ * uninstall, for administrators. Each change goes to the audit trail with the module's state
+ * before and after.
  */
 @Component(service = RestResource.class)
 public final class ModuleResource implements RestResource {
 
     private static final String MODULES = "/api/v1/modules";
+    private static final Access ADMINISTRATORS = Access.role(Role.ADMINISTRATOR);
     private static final Set<String> JAR_TYPES = Set.of("application/java-archive", "application/octet-stream");
 
     private final ModuleRegistry registry;
@@ -38,28 +41,31 @@ public final class ModuleResource implements RestResource {
 
     @Override
     public void declareRoutes(Routes routes) {
-        routes.get(MODULES, Access.LOOPBACK, request -> ApiResponse.ok(registry.modules()));
-        routes.get(MODULES + "/{id}", Access.LOOPBACK, request -> ApiResponse.ok(find(request.pathParameter("id"))));
-        routes.post(MODULES + "/{id}/enable", Access.LOOPBACK,
-                request -> ApiResponse.ok(administer(() -> registry.enable(request.pathParameter("id")))));
-        routes.post(MODULES + "/{id}/disable", Access.LOOPBACK, request -> {
+        routes.get(MODULES, ADMINISTRATORS, request -> ApiResponse.ok(registry.modules()));
+        routes.get(MODULES + "/{id}", ADMINISTRATORS, request -> ApiResponse.ok(find(request.pathParameter("id"))));
+        routes.post(MODULES + "/{id}/enable", ADMINISTRATORS,
+                request -> ApiResponse.ok(change(request, request.pathParameter("id"), () -> registry.enable(request.pathParameter("id")))));
+        routes.post(MODULES + "/{id}/disable", ADMINISTRATORS, request -> {
             boolean cascade = request.flag("cascade");
-            return ApiResponse.ok(administer(() -> registry.disable(request.pathParameter("id"), cascade)));
+            String id = request.pathParameter("id");
+            return ApiResponse.ok(change(request, id, () -> registry.disable(id, cascade)));
         });
-        routes.post(MODULES, Access.LOOPBACK, request -> {
+        routes.post(MODULES, ADMINISTRATORS, request -> {
             Path jar = upload(request);
-            InstalledModule installed = administer(() -> registry.install(jar));
+            InstalledModule installed = change(request, null, () -> registry.install(jar));
             return ApiResponse.created(MODULES + "/" + installed.id(), installed);
         });
-        routes.put(MODULES + "/{id}", Access.LOOPBACK, request -> {
+        routes.put(MODULES + "/{id}", ADMINISTRATORS, request -> {
             Path jar = upload(request);
-            return ApiResponse.ok(administer(() -> registry.update(request.pathParameter("id"), jar)));
+            String id = request.pathParameter("id");
+            return ApiResponse.ok(change(request, id, () -> registry.update(id, jar)));
         });
-        routes.delete(MODULES + "/{id}", Access.LOOPBACK, request -> {
+        routes.delete(MODULES + "/{id}", ADMINISTRATORS, request -> {
             boolean cascade = request.flag("cascade");
             DataChoice data = dataChoice(request);
-            administer(() -> {
-                registry.uninstall(request.pathParameter("id"), cascade, data);
+            String id = request.pathParameter("id");
+            change(request, id, () -> {
+                registry.uninstall(id, cascade, data);
                 return null;
             });
             return ApiResponse.noContent();
@@ -94,12 +100,30 @@ public final class ModuleResource implements RestResource {
         InstalledModule run() throws ModuleException;
     }
 
-    private static InstalledModule administer(Administration operation) throws ProblemException {
+    /** A module's state and version, as the audit trail records them. */
+    private record Summary(String state, String version) {
+        static Summary of(InstalledModule module) {
+            return module == null ? null : new Summary(module.state().name(), module.version());
+        }
+    }
+
+    /**
+     * Runs a module operation and tells the audit trail how the module changed.
+     *
+     * @param id the module changed; {@code null} for one being installed
+     * @return what the operation answered: the module as it is now, or {@code null} once uninstalled
+     */
+    private InstalledModule change(ApiRequest request, String id, Administration operation) throws ProblemException {
+        InstalledModule before = id == null ? null : registry.module(id).orElse(null);
+        InstalledModule after;
         try {
-            return operation.run();
+            after = operation.run();
         } catch (ModuleException refused) {
             throw problemFor(refused);
         }
+        String changed = after != null ? after.id() : id;
+        request.audit("module", changed, Summary.of(before), Summary.of(registry.module(changed).orElse(null)));
+        return after;
     }
 
     /** The HTTP answer to each way a module operation can be refused. */

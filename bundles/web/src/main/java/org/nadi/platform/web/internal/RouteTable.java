@@ -18,8 +18,13 @@ import org.nadi.platform.web.api.RouteHandler;
  */
 final class RouteTable {
 
-    /** A declared route. */
-    record Route(Object owner, String method, List<String> segments, Access access, RouteHandler handler) {
+    /**
+     * A declared route.
+     *
+     * @param module the id of the module that declared it, for the audit trail
+     * @param access who may call it; {@code null} if it declared nothing, and then nobody may
+     */
+    record Route(Object owner, String module, String method, List<String> segments, Access access, RouteHandler handler) {
 
         String path() {
             return "/" + String.join("/", segments);
@@ -52,10 +57,13 @@ final class RouteTable {
     private final System.Logger log = System.getLogger(RouteTable.class.getName());
 
     /** Adds a route unless the same method and path is declared already. */
-    void add(Object owner, String method, String path, Access access, RouteHandler handler) {
-        if (path == null || !path.startsWith("/api/") || access == null || handler == null) {
-            throw new IllegalArgumentException("A route needs a path starting with /api/, an access rule and a handler; got "
-                    + method + " " + path);
+    void add(Object owner, String module, String method, String path, Access access, RouteHandler handler) {
+        if (path == null || !path.startsWith("/api/") || handler == null) {
+            throw new IllegalArgumentException("A route needs a path starting with /api/ and a handler; got " + method + " " + path);
+        }
+        if (access == null) {
+            log.log(System.Logger.Level.WARNING, "{0} {1} of module {2} declares no access rule: it will answer 403 to everyone",
+                    method, path, module);
         }
         List<String> segments = segments(path);
         synchronized (routes) {
@@ -65,7 +73,7 @@ final class RouteTable {
                     return;
                 }
             }
-            routes.add(new Route(owner, method, segments, access, handler));
+            routes.add(new Route(owner, module, method, segments, access, handler));
         }
     }
 

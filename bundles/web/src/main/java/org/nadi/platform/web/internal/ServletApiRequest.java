@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.nadi.platform.web.api.ApiRequest;
+import org.nadi.platform.web.api.Caller;
 import org.nadi.platform.web.api.ProblemException;
 
 import com.google.gson.JsonParseException;
@@ -31,6 +32,12 @@ final class ServletApiRequest implements ApiRequest {
     private final Map<String, String> pathParameters;
     private final Path uploadDirectory;
     private final List<Path> temporaryFiles = new ArrayList<>();
+    private final List<Change> changes = new ArrayList<>();
+    private Caller caller;
+
+    /** A change a handler {@linkplain #audit reported}. */
+    record Change(String entity, String id, Object before, Object after) {
+    }
 
     ServletApiRequest(HttpServletRequest request, Map<String, String> pathParameters, Path uploadDirectory) {
         this.request = request;
@@ -74,6 +81,35 @@ final class ServletApiRequest implements ApiRequest {
     @Override
     public String remoteAddress() {
         return request.getRemoteAddr();
+    }
+
+    String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    /** Called once the request's credentials have been checked. */
+    void signedIn(Caller who) {
+        this.caller = who;
+    }
+
+    @Override
+    public void audit(String entity, String id, Object before, Object after) {
+        changes.add(new Change(entity, id, before, after));
+    }
+
+    /** What the handler reported changing, in order. */
+    List<Change> changes() {
+        return changes;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.nadi.platform.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +24,8 @@ class RouteTableTest {
 
     @Test
     void matchesLiteralPathsAndCapturesParameters() {
-        table.add(meetings, "GET", "/api/v1/meetings", Access.PUBLIC, list);
-        table.add(meetings, "GET", "/api/v1/meetings/{id}/agenda", Access.PUBLIC, one);
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings", Access.ANYONE, list);
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings/{id}/agenda", Access.ANYONE, one);
 
         assertSame(list, table.find("GET", "/api/v1/meetings").orElseThrow().route().handler());
         RouteTable.Match agenda = table.find("GET", "/api/v1/meetings/siem-reap-2024/agenda").orElseThrow();
@@ -34,13 +35,13 @@ class RouteTableTest {
 
     @Test
     void trailingSlashesDoNotMatter() {
-        table.add(meetings, "GET", "/api/v1/meetings", Access.PUBLIC, list);
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings", Access.ANYONE, list);
         assertTrue(table.find("GET", "/api/v1/meetings/").isPresent());
     }
 
     @Test
     void unknownPathsAndMethodsAreNotFound() {
-        table.add(meetings, "GET", "/api/v1/meetings/{id}", Access.PUBLIC, one);
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings/{id}", Access.ANYONE, one);
 
         assertTrue(table.find("GET", "/api/v1/meetings").isEmpty());
         assertTrue(table.find("GET", "/api/v1/meetings/a/b").isEmpty());
@@ -51,16 +52,16 @@ class RouteTableTest {
 
     @Test
     void theFirstDeclarationOfARouteWins() {
-        table.add(meetings, "GET", "/api/v1/meetings", Access.PUBLIC, list);
-        table.add(calendar, "GET", "/api/v1/meetings", Access.PUBLIC, one);
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings", Access.ANYONE, list);
+        table.add(calendar, "calendar", "GET", "/api/v1/meetings", Access.ANYONE, one);
 
         assertSame(list, table.find("GET", "/api/v1/meetings").orElseThrow().route().handler());
     }
 
     @Test
     void removingAResourceRemovesOnlyItsRoutes() {
-        table.add(meetings, "GET", "/api/v1/meetings", Access.PUBLIC, list);
-        table.add(calendar, "GET", "/api/v1/calendar", Access.PUBLIC, one);
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings", Access.ANYONE, list);
+        table.add(calendar, "calendar", "GET", "/api/v1/calendar", Access.ANYONE, one);
 
         table.removeAll(meetings);
 
@@ -69,9 +70,17 @@ class RouteTableTest {
     }
 
     @Test
-    void routesMustSayWhereAndWhoMayCallThem() {
-        assertThrows(IllegalArgumentException.class, () -> table.add(meetings, "GET", "/meetings", Access.PUBLIC, list));
-        assertThrows(IllegalArgumentException.class, () -> table.add(meetings, "GET", "/api/v1/meetings", null, list));
-        assertThrows(IllegalArgumentException.class, () -> table.add(meetings, "GET", "/api/v1/meetings", Access.PUBLIC, null));
+    void routesMustSayWhereAndWhatTheyDo() {
+        assertThrows(IllegalArgumentException.class, () -> table.add(meetings, "meetings", "GET", "/meetings", Access.ANYONE, list));
+        assertThrows(IllegalArgumentException.class, () -> table.add(meetings, "meetings", "GET", "/api/v1/meetings", Access.ANYONE, null));
+    }
+
+    @Test
+    void aRouteThatDeclaresNoAccessIsKeptWithoutOne() {
+        table.add(meetings, "meetings", "GET", "/api/v1/meetings", null, list);
+
+        RouteTable.Route route = table.find("GET", "/api/v1/meetings").orElseThrow().route();
+        assertNull(route.access(), "the servlet refuses such a route to everyone");
+        assertEquals("meetings", route.module());
     }
 }
