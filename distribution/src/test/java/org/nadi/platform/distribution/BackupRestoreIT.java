@@ -49,7 +49,7 @@ class BackupRestoreIT {
                 done.add(writers.submit(() -> {
                     for (int note = 0; writing.get(); note++) {
                         String text = "writer " + number + " note " + note;
-                        HttpAnswer answer = source.postJson("/api/v1/example/notes", "{\"text\": \"" + text + "\"}").assertJson(201);
+                        HttpAnswer answer = source.admin().postJson("/api/v1/example/notes", "{\"text\": \"" + text + "\"}").assertJson(201);
                         acknowledged.put(answer.object().get("id").getAsLong(), text);
                     }
                     return null;
@@ -58,7 +58,7 @@ class BackupRestoreIT {
             source.eventually(java.time.Duration.ofSeconds(30), "200 notes written", () -> acknowledged.size() >= 200);
             beforeBackup = new HashMap<>(acknowledged);
 
-            assertEquals(200, source.postForFile("/api/v1/storage/backup", backup));
+            assertEquals(200, source.admin().postForFile("/api/v1/storage/backup", backup));
             assertTrue(source.shell("nadi:backup " + shellBackup, "(backed up to|error:).*\n").contains("backed up to " + shellBackup),
                     source::output);
 
@@ -76,24 +76,25 @@ class BackupRestoreIT {
             restore(target, backup, false).assertJson(200);
 
             for (Map.Entry<Long, String> note : beforeBackup.entrySet()) {
-                HttpAnswer answer = target.get("/api/v1/example/notes/" + note.getKey()).assertJson(200);
+                HttpAnswer answer = target.admin().get("/api/v1/example/notes/" + note.getKey()).assertJson(200);
                 assertEquals(note.getValue(), answer.object().get("text").getAsString());
             }
             int restored = 0;
             for (Long id : acknowledged.keySet()) {
-                restored += target.get("/api/v1/example/notes/" + id).status() == 200 ? 1 : 0;
+                restored += target.admin().get("/api/v1/example/notes/" + id).status() == 200 ? 1 : 0;
             }
             assertTrue(restored >= beforeBackup.size() && restored <= acknowledged.size(), "restored " + restored);
-            target.postJson("/api/v1/example/notes", "{\"text\": \"written after the restore\"}").assertJson(201);
+            target.admin().postJson("/api/v1/example/notes", "{\"text\": \"written after the restore\"}").assertJson(201);
 
             HttpAnswer refused = restore(target, backup, false).assertProblem(409);
             assertTrue(refused.detail().contains("force=true"), refused::toString);
             assertTrue(target.shell("nadi:restore " + shellBackup, "(restored from|error:).*\n").contains("--force"), target::output);
             assertTrue(target.shell("nadi:restore --force " + shellBackup, "(restored from|error:).*\n").contains("restored from"),
                     target::output);
+            target.signInAgain();
             restore(target, backup, true).assertJson(200);
             assertEquals(beforeBackup.size(), beforeBackup.keySet().stream()
-                    .filter(id -> target.get("/api/v1/example/notes/" + id).status() == 200).count());
+                    .filter(id -> target.admin().get("/api/v1/example/notes/" + id).status() == 200).count());
         }
     }
 
@@ -102,14 +103,17 @@ class BackupRestoreIT {
         Path notABackup = Files.writeString(folder.resolve("notes.txt"), "not a database");
         try (NadiRuntime runtime = NadiRuntime.options().label("restore-refused").start()) {
             restore(runtime, notABackup, true).assertProblem(400);
-            runtime.postJson("/api/v1/example/notes", "{\"text\": \"still here\"}").assertJson(201);
+            runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"still here\"}").assertJson(201);
         }
     }
 
+    /** Restores a backup over REST; a restore replaces the accounts and their tokens, so the test signs in again. */
     private static HttpAnswer restore(NadiRuntime runtime, Path file, boolean force) {
         try {
-            return runtime.post("/api/v1/storage/restore" + (force ? "?force=true" : ""), "application/vnd.sqlite3",
-                    Files.readAllBytes(file));
+            HttpAnswer answer = runtime.admin().post("/api/v1/storage/restore" + (force ? "?force=true" : ""),
+                    "application/vnd.sqlite3", Files.readAllBytes(file));
+            runtime.signInAgain();
+            return answer;
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }

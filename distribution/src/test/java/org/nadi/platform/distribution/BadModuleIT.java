@@ -118,17 +118,17 @@ class BadModuleIT {
      */
     private HttpAnswer uploadLeavesEverythingElseAsItWas(Path jar) {
         Map<String, JsonObject> modulesBefore = runtime.modules();
-        HttpAnswer healthBefore = runtime.get("/api/v1/health").assertJson(200);
+        HttpAnswer healthBefore = runtime.admin().get("/api/v1/health").assertJson(200);
 
         long started = System.nanoTime();
-        HttpAnswer answer = runtime.postJar("/api/v1/modules", jar);
+        HttpAnswer answer = runtime.admin().postJar("/api/v1/modules", jar);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertTrue(took.compareTo(ANSWER_LIMIT) < 0, "answered after " + took.toMillis() + " ms: " + answer);
         assertTrue(answer.status() >= 400 && answer.status() < 500, answer::toString);
         assertEquals(modulesBefore, runtime.modules(), "the other modules are as they were");
-        assertEquals(healthBefore.body(), runtime.get("/api/v1/health").assertJson(200).body());
-        runtime.get("/api/v1/example/greeting").assertJson(200);
+        assertEquals(healthBefore.body(), runtime.admin().get("/api/v1/health").assertJson(200).body());
+        runtime.admin().get("/api/v1/example/greeting").assertJson(200);
         return answer;
     }
 }

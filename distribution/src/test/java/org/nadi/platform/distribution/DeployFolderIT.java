@@ -35,13 +35,13 @@ class DeployFolderIT {
             runtime.eventually(NOTICED_WITHIN, "module 'dropped' is ENABLED", () -> "ENABLED".equals(runtime.stateOf("dropped")));
             assertTrue(runtime.output().contains("fixture started: org.nadi.test.dropped"), "its activator ran");
             assertEquals("NADI integration tests", runtime.modules().get("dropped").get("vendor").getAsString());
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
 
             Files.delete(runtime.deployFolder().resolve("dropped.jar"));
 
             runtime.eventually(NOTICED_WITHIN, "module 'dropped' is gone", () -> runtime.stateOf("dropped") == null);
             assertTrue(runtime.output().contains("fixture stopped: org.nadi.test.dropped"), "its activator was stopped");
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
         }
     }
 
@@ -52,7 +52,7 @@ class DeployFolderIT {
             Path deployed = Files.copy(jar, runtime.deployFolder().resolve("dropped.jar"));
             runtime.eventually(NOTICED_WITHIN, "module 'dropped' is ENABLED", () -> "ENABLED".equals(runtime.stateOf("dropped")));
 
-            runtime.delete("/api/v1/modules/dropped").assertStatus(204);
+            runtime.admin().delete("/api/v1/modules/dropped").assertStatus(204);
 
             assertFalse(Files.exists(deployed), "the jar was deleted from deploy/, or FileInstall would install it again");
             // Long enough for FileInstall, which looks every second, to have brought it back if it could.
@@ -73,17 +73,17 @@ class DeployFolderIT {
             JsonObject module = runtime.modules().get("broken-component");
             String reason = module.get("reason").getAsString();
             assertTrue(reason.contains("failed to activate") && reason.contains(FailingComponent.MESSAGE), reason);
-            HttpAnswer health = runtime.get("/api/v1/health");
+            HttpAnswer health = runtime.admin().get("/api/v1/health");
             health.assertJson(503);
             assertEquals("DOWN", health.object().get("status").getAsString());
             assertEquals(1, health.strings("problems").size(), health::toString);
             assertTrue(health.strings("problems").get(0).startsWith("module broken-component is FAILED"), health::toString);
             assertEquals("ENABLED", runtime.stateOf("example"), "the other modules are unaffected");
 
-            runtime.post("/api/v1/modules/broken-component/disable").assertJson(200);
+            runtime.admin().post("/api/v1/modules/broken-component/disable").assertJson(200);
 
             assertEquals("DISABLED", runtime.stateOf("broken-component"));
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
         }
     }
 }

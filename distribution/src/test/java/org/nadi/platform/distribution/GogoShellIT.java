@@ -57,11 +57,11 @@ class GogoShellIT {
         String disabled = runtime.shell("nadi:disable example", answerLine("disabled"));
         assertTrue(disabled.contains("disabled example ") && disabled.contains("(DISABLED)"), disabled);
         assertEquals("DISABLED", runtime.stateOf("example"));
-        runtime.get("/api/v1/example/greeting").assertProblem(404);
+        runtime.admin().get("/api/v1/example/greeting").assertProblem(404);
 
         String enabled = runtime.shell("nadi:enable example", answerLine("enabled"));
         assertTrue(enabled.contains("enabled example ") && enabled.contains("(ENABLED)"), enabled);
-        runtime.get("/api/v1/example/greeting").assertJson(200);
+        runtime.admin().get("/api/v1/example/greeting").assertJson(200);
 
         Path jar = TestBundle.module("from-shell").activator(WorkingActivator.class).writeTo(jars, "from-shell.jar");
         String installed = runtime.shell("nadi:install " + jar, answerLine("installed"));
@@ -96,6 +96,6 @@ class GogoShellIT {
         assertTrue(missing.contains("error: no file"), missing);
 
         assertEquals("ENABLED", runtime.stateOf("web"));
-        runtime.get("/api/v1/health").assertJson(200);
+        runtime.admin().get("/api/v1/health").assertJson(200);
     }
 }

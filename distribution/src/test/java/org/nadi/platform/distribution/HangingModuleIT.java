@@ -32,7 +32,7 @@ class HangingModuleIT {
             Map<String, JsonObject> modulesBefore = runtime.modules();
 
             long started = System.nanoTime();
-            HttpAnswer refused = runtime.postJar("/api/v1/modules", hanging);
+            HttpAnswer refused = runtime.admin().postJar("/api/v1/modules", hanging);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
             assertTrue(took.compareTo(BadModuleIT.ANSWER_LIMIT) < 0, "answered after " + took.toMillis() + " ms: " + refused);
@@ -42,7 +42,7 @@ class HangingModuleIT {
             Map<String, JsonObject> modulesAfter = runtime.modules();
             modulesAfter.remove("hanging");
             assertEquals(modulesBefore, modulesAfter, "the other modules are as they were");
-            HttpAnswer health = runtime.get("/api/v1/health");
+            HttpAnswer health = runtime.admin().get("/api/v1/health");
             if (health.status() != 200) {
                 // The stuck activator may be reported until it returns, but nothing else may be.
                 health.assertJson(503);
@@ -51,13 +51,13 @@ class HangingModuleIT {
                 }
             }
 
-            runtime.post("/api/v1/modules/example/disable").assertJson(200);
-            runtime.get("/api/v1/example/greeting").assertProblem(404);
-            runtime.post("/api/v1/modules/example/enable").assertJson(200);
-            runtime.get("/api/v1/example/greeting").assertJson(200);
+            runtime.admin().post("/api/v1/modules/example/disable").assertJson(200);
+            runtime.admin().get("/api/v1/example/greeting").assertProblem(404);
+            runtime.admin().post("/api/v1/modules/example/enable").assertJson(200);
+            runtime.admin().get("/api/v1/example/greeting").assertJson(200);
 
             Path working = TestBundle.module("after-hang").activator(WorkingActivator.class).writeTo(jars, "after-hang.jar");
-            runtime.postJar("/api/v1/modules", working).assertJson(201);
+            runtime.admin().postJar("/api/v1/modules", working).assertJson(201);
             assertEquals("ENABLED", runtime.stateOf("after-hang"));
         }
     }
@@ -69,11 +69,11 @@ class HangingModuleIT {
             Path slow = TestBundle.module("slow").header(HangingActivator.HANG_SECONDS_HEADER, "7")
                     .activator(HangingActivator.class).writeTo(jars, "slow.jar");
 
-            runtime.postJar("/api/v1/modules", slow).assertProblem(422);
+            runtime.admin().postJar("/api/v1/modules", slow).assertProblem(422);
 
             runtime.eventually(Duration.ofSeconds(10), "module 'slow' is gone", () -> runtime.stateOf("slow") == null);
-            runtime.get("/api/v1/health").assertJson(200);
-            assertEquals(List.of("example", "kernel", "storage", "web"), List.copyOf(runtime.modules().keySet()));
+            runtime.admin().get("/api/v1/health").assertJson(200);
+            assertEquals(List.of("example", "kernel", "security", "storage", "web"), List.copyOf(runtime.modules().keySet()));
         }
     }
 
@@ -81,14 +81,14 @@ class HangingModuleIT {
     void aRefusedModuleIsRemovedAtTheNextStartIfTheRuntimeStoppedFirst(@TempDir Path jars) throws IOException {
         try (NadiRuntime runtime = NadiRuntime.options().label("hanging-module-restart").start()) {
             Path hanging = TestBundle.module("stuck").activator(HangingActivator.class).writeTo(jars, "stuck.jar");
-            runtime.postJar("/api/v1/modules", hanging).assertProblem(422);
+            runtime.admin().postJar("/api/v1/modules", hanging).assertProblem(422);
             assertEquals("FAILED", runtime.stateOf("stuck"), "still starting while its activator hangs");
 
             runtime.restart();
 
             assertEquals(null, runtime.stateOf("stuck"), "the refused install did not survive the restart");
-            runtime.get("/api/v1/health").assertJson(200);
-            assertEquals(List.of("example", "kernel", "storage", "web"), List.copyOf(runtime.modules().keySet()));
+            runtime.admin().get("/api/v1/health").assertJson(200);
+            assertEquals(List.of("example", "kernel", "security", "storage", "web"), List.copyOf(runtime.modules().keySet()));
         }
     }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -15,14 +19,40 @@ import com.google.gson.JsonParser;
  * What the runtime answered to one HTTP request, with the assertions the tests make on
  * answers. Every failure message shows the request and the whole answer.
  *
- * @param request     method and path, for messages
- * @param status      the HTTP status
- * @param contentType the Content-Type header, empty if none
- * @param location    the Location header, or null
- * @param etag        the ETag header, or null
- * @param body        the body as text
+ * @param request method and path, for messages
+ * @param status  the HTTP status
+ * @param headers the response headers, by lower-case name
+ * @param body    the body as text
  */
-public record HttpAnswer(String request, int status, String contentType, String location, String etag, String body) {
+public record HttpAnswer(String request, int status, Map<String, List<String>> headers, String body) {
+
+    public HttpAnswer {
+        Map<String, List<String>> byLowerCase = new TreeMap<>();
+        headers.forEach((name, values) -> byLowerCase.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        headers = Collections.unmodifiableMap(byLowerCase);
+    }
+
+    /** The first value of a response header, or null if there is none. */
+    public String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The Content-Type header, empty if none. */
+    public String contentType() {
+        String type = header("Content-Type");
+        return type == null ? "" : type;
+    }
+
+    /** The Location header, or null. */
+    public String location() {
+        return header("Location");
+    }
+
+    /** The ETag header, or null. */
+    public String etag() {
+        return header("ETag");
+    }
 
     /** The body parsed as JSON. */
     public JsonElement json() {
@@ -42,7 +72,7 @@ public record HttpAnswer(String request, int status, String contentType, String 
     /** Asserts a JSON answer with this status. */
     public HttpAnswer assertJson(int expected) {
         assertStatus(expected);
-        assertTrue(contentType.startsWith("application/json"), () -> "Expected application/json. " + this);
+        assertTrue(contentType().startsWith("application/json"), () -> "Expected application/json. " + this);
         return this;
     }
 
@@ -52,7 +82,7 @@ public record HttpAnswer(String request, int status, String contentType, String 
      */
     public HttpAnswer assertProblem(int expected) {
         assertStatus(expected);
-        assertTrue(contentType.startsWith("application/problem+json"), () -> "Expected application/problem+json. " + this);
+        assertTrue(contentType().startsWith("application/problem+json"), () -> "Expected application/problem+json. " + this);
         JsonObject problem = object();
         for (String member : List.of("type", "title", "status", "detail")) {
             assertTrue(problem.has(member) && !problem.get(member).isJsonNull(), () -> "The problem has no " + member + ". " + this);
@@ -81,8 +111,8 @@ public record HttpAnswer(String request, int status, String contentType, String 
 
     @Override
     public String toString() {
-        return request + " answered " + status + " " + contentType + (location == null ? "" : " Location: " + location)
-                + (etag == null ? "" : " ETag: " + etag)
+        return request + " answered " + status + " " + contentType() + (location() == null ? "" : " Location: " + location())
+                + (etag() == null ? "" : " ETag: " + etag())
                 + "\n" + body;
     }
 }

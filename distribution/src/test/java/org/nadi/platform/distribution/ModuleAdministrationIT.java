@@ -48,15 +48,15 @@ class ModuleAdministrationIT {
 
     @AfterEach
     void exampleIsEnabledAgain() {
-        runtime.post("/api/v1/modules/example/enable").assertJson(200);
+        runtime.admin().post("/api/v1/modules/example/enable").assertJson(200);
     }
 
     @Test
     void listsThePlatformModulesAndTheExampleWithTheirDependencies() {
-        HttpAnswer answer = runtime.get("/api/v1/modules").assertJson(200);
+        HttpAnswer answer = runtime.admin().get("/api/v1/modules").assertJson(200);
         Map<String, JsonObject> modules = runtime.modules();
 
-        assertEquals(List.of("example", "kernel", "storage", "web"), List.copyOf(modules.keySet()), answer::toString);
+        assertEquals(List.of("example", "kernel", "security", "storage", "web"), List.copyOf(modules.keySet()), answer::toString);
         for (JsonObject module : modules.values()) {
             for (String field : List.of("id", "name", "description", "version", "vendor", "core", "state", "reason", "requires",
                     "requiredBy")) {
@@ -70,6 +70,7 @@ class ModuleAdministrationIT {
         assertTrue(modules.get("kernel").get("core").getAsBoolean());
         assertTrue(modules.get("web").get("core").getAsBoolean());
         assertTrue(modules.get("storage").get("core").getAsBoolean());
+        assertTrue(modules.get("security").get("core").getAsBoolean());
         assertFalse(modules.get("example").get("core").getAsBoolean());
         assertEquals("NADI Example Greeting", modules.get("example").get("name").getAsString());
         assertFalse(modules.get("example").get("description").getAsString().isBlank());
@@ -86,55 +87,56 @@ class ModuleAdministrationIT {
 
     @Test
     void describesOneModuleById() {
-        HttpAnswer answer = runtime.get("/api/v1/modules/example").assertJson(200);
+        HttpAnswer answer = runtime.admin().get("/api/v1/modules/example").assertJson(200);
 
         assertEquals(runtime.modules().get("example"), answer.object(), answer::toString);
     }
 
     @Test
     void answersNotFoundForAnUnknownModule() {
-        runtime.get("/api/v1/modules/no-such-module").assertProblem(404);
-        HttpAnswer enable = runtime.post("/api/v1/modules/no-such-module/enable").assertProblem(404);
+        runtime.admin().get("/api/v1/modules/no-such-module").assertProblem(404);
+        HttpAnswer enable = runtime.admin().post("/api/v1/modules/no-such-module/enable").assertProblem(404);
         assertTrue(enable.detail().contains("no-such-module"), enable::toString);
     }
 
     @Test
     void disablingExampleRemovesItsRouteAndEnablingBringsItBack() {
-        runtime.get(GREETING).assertJson(200);
+        runtime.admin().get(GREETING).assertJson(200);
 
-        HttpAnswer disabled = runtime.post("/api/v1/modules/example/disable").assertJson(200);
+        HttpAnswer disabled = runtime.admin().post("/api/v1/modules/example/disable").assertJson(200);
         assertEquals("DISABLED", disabled.object().get("state").getAsString(), disabled::toString);
         assertEquals("DISABLED", runtime.stateOf("example"));
-        runtime.get(GREETING).assertProblem(404);
-        runtime.get("/api/v1/health").assertJson(200);
+        runtime.admin().get(GREETING).assertProblem(404);
+        runtime.admin().get("/api/v1/health").assertJson(200);
 
-        HttpAnswer enabled = runtime.post("/api/v1/modules/example/enable").assertJson(200);
+        HttpAnswer enabled = runtime.admin().post("/api/v1/modules/example/enable").assertJson(200);
         assertEquals("ENABLED", enabled.object().get("state").getAsString(), enabled::toString);
-        HttpAnswer greeting = runtime.get(GREETING).assertJson(200);
+        HttpAnswer greeting = runtime.admin().get(GREETING).assertJson(200);
         assertEquals("example", greeting.object().get("module").getAsString(), greeting::toString);
     }
 
     @Test
     void refusesToDisableTheCoreModules() {
-        for (String core : List.of("kernel", "storage", "web")) {
-            HttpAnswer refused = runtime.post("/api/v1/modules/" + core + "/disable").assertProblem(409);
+        for (String core : List.of("kernel", "security", "storage", "web")) {
+            HttpAnswer refused = runtime.admin().post("/api/v1/modules/" + core + "/disable").assertProblem(409);
             assertTrue(refused.detail().contains("core"), refused::toString);
             assertEquals("ENABLED", runtime.stateOf(core));
         }
-        runtime.get("/api/v1/health").assertJson(200);
+        runtime.admin().get("/api/v1/health").assertJson(200);
     }
 
     @Test
-    void answersModuleAdministrationOnlyOnLoopbackButHealthEverywhere() throws SocketException {
+    void moduleAdministrationNeedsAnAdministratorFromWhereverTheyAre() throws SocketException {
         Optional<InetAddress> ownAddress = nonLoopbackAddressOfThisMachine();
         assumeTrue(ownAddress.isPresent(), "this machine has no non-loopback IPv4 address to call itself on");
 
-        HttpAnswer modules = runtime.getVia(ownAddress.get(), "/api/v1/modules").assertProblem(403);
-        assertTrue(modules.detail().contains("loopback"), modules::toString);
-        runtime.getVia(ownAddress.get(), "/api/v1/modules/example").assertProblem(403);
-        runtime.getVia(ownAddress.get(), "/api/v1/health").assertJson(200);
-        // The same request from loopback is answered, so the refusal is about where it came from.
-        runtime.get("/api/v1/modules").assertJson(200);
+        // The loopback-only rule of the first release is gone: an administrator is served from any address,
+        runtime.admin().getVia(ownAddress.get(), "/api/v1/modules").assertJson(200);
+        runtime.admin().getVia(ownAddress.get(), "/api/v1/modules/example").assertJson(200);
+        // and being on loopback is no longer enough without signing in.
+        HttpAnswer anonymous = runtime.anonymous().get("/api/v1/modules").assertProblem(401);
+        assertTrue(anonymous.detail().contains("/api/v1/auth/login"), anonymous::toString);
+        runtime.anonymous().getVia(ownAddress.get(), "/api/v1/health").assertJson(200);
     }
 
     /** An IPv4 address of one of this machine's own interfaces that is up and not loopback. */

@@ -38,7 +38,7 @@ class ModuleDependenciesIT {
                 .header("Import-Package", "org.nadi.platform.example.api;version=\"[1.0,2)\", org.osgi.framework")
                 .activator(WorkingActivator.class)
                 .writeTo(jars, "dependent.jar");
-        runtime.postJar("/api/v1/modules", dependent).assertJson(201);
+        runtime.admin().postJar("/api/v1/modules", dependent).assertJson(201);
     }
 
     @AfterAll
@@ -48,7 +48,7 @@ class ModuleDependenciesIT {
 
     @AfterEach
     void bothAreEnabledAgain() {
-        runtime.post("/api/v1/modules/dependent/enable").assertJson(200);
+        runtime.admin().post("/api/v1/modules/dependent/enable").assertJson(200);
         assertEquals("ENABLED", runtime.stateOf("example"));
     }
 
@@ -63,34 +63,34 @@ class ModuleDependenciesIT {
 
     @Test
     void disablingAModuleOthersNeedIsRefusedWithTheirIds() {
-        HttpAnswer refused = runtime.post("/api/v1/modules/example/disable").assertProblem(409);
+        HttpAnswer refused = runtime.admin().post("/api/v1/modules/example/disable").assertProblem(409);
 
         assertEquals(List.of("dependent"), refused.strings("dependents"), refused::toString);
         assertTrue(refused.detail().contains("dependent"), refused::toString);
         assertEquals("ENABLED", runtime.stateOf("example"));
         assertEquals("ENABLED", runtime.stateOf("dependent"));
-        runtime.get("/api/v1/example/greeting").assertJson(200);
+        runtime.admin().get("/api/v1/example/greeting").assertJson(200);
     }
 
     @Test
     void disablingWithCascadeAlsoDisablesTheDependents() {
-        HttpAnswer disabled = runtime.post("/api/v1/modules/example/disable?cascade=true").assertJson(200);
+        HttpAnswer disabled = runtime.admin().post("/api/v1/modules/example/disable?cascade=true").assertJson(200);
 
         assertEquals("DISABLED", disabled.object().get("state").getAsString(), disabled::toString);
         assertEquals("DISABLED", runtime.stateOf("example"));
         assertEquals("DISABLED", runtime.stateOf("dependent"));
         assertTrue(runtime.output().contains("fixture stopped: org.nadi.test.dependent"), "the dependent's activator was stopped");
-        runtime.get("/api/v1/health").assertJson(200);
+        runtime.admin().get("/api/v1/health").assertJson(200);
     }
 
     @Test
     void enablingAModuleEnablesWhatItNeeds() {
-        runtime.post("/api/v1/modules/example/disable?cascade=true").assertJson(200);
+        runtime.admin().post("/api/v1/modules/example/disable?cascade=true").assertJson(200);
 
-        HttpAnswer enabled = runtime.post("/api/v1/modules/dependent/enable").assertJson(200);
+        HttpAnswer enabled = runtime.admin().post("/api/v1/modules/dependent/enable").assertJson(200);
 
         assertEquals("ENABLED", enabled.object().get("state").getAsString(), enabled::toString);
         assertEquals("ENABLED", runtime.stateOf("example"));
-        runtime.get("/api/v1/example/greeting").assertJson(200);
+        runtime.admin().get("/api/v1/example/greeting").assertJson(200);
     }
 }

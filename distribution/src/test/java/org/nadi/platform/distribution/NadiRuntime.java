@@ -58,7 +58,9 @@ public final class NadiRuntime implements AutoCloseable {
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final String LOOPBACK = "127.0.0.1";
+    /** The administrator every test runtime starts with, and its password (NADI_ADMIN_PASSWORD). */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "integration-tests-admin";
 
     private final Options options;
     private final Path home;
@@ -75,6 +77,7 @@ public final class NadiRuntime implements AutoCloseable {
     private int launchedAt;
     private Writer shellInput;
     private long readyMillis = -1;
+    private ApiClient admin;
 
     private NadiRuntime(Options options) throws IOException {
         this.options = options;
@@ -109,6 +112,7 @@ public final class NadiRuntime implements AutoCloseable {
         private String label = "nadi";
 
         private Options() {
+            environment.put("NADI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         }
 
         /** Names the log file, to tell the runtimes of different tests apart. */
@@ -126,6 +130,12 @@ public final class NadiRuntime implements AutoCloseable {
         /** A setting added to the runtime's {@code conf/nadi.properties}. */
         public Options conf(String name, String value) {
             conf.put(name, value);
+            return this;
+        }
+
+        /** Starts without NADI_ADMIN_PASSWORD, so that the first start makes a random administrator password. */
+        public Options withoutAdminPassword() {
+            environment.remove("NADI_ADMIN_PASSWORD");
             return this;
         }
 
@@ -217,6 +227,7 @@ public final class NadiRuntime implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().remove("NADI_HTTP_PORT");
         builder.environment().remove("NADI_JAVA_OPTS");
+        builder.environment().remove("NADI_ADMIN_PASSWORD");
         builder.environment().putAll(options.environment);
         if (options.portFromEnvironment) {
             builder.environment().put("NADI_HTTP_PORT", Integer.toString(port));
@@ -431,116 +442,63 @@ public final class NadiRuntime implements AutoCloseable {
 
     // ---- HTTP ----------------------------------------------------------------------------
 
-    public HttpAnswer get(String path) {
-        return send(request(path).GET());
+    /** A client that sends no credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(this, Map.of());
     }
 
-    public HttpAnswer post(String path) {
-        return send(request(path).POST(BodyPublishers.noBody()));
-    }
-
-    public HttpAnswer delete(String path) {
-        return send(request(path).DELETE());
-    }
-
-    /** POST with a body of the given content type. */
-    public HttpAnswer post(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
-    }
-
-    /** PUT with a body of the given content type. */
-    public HttpAnswer put(String path, String contentType, byte[] body) {
-        return send(request(path).header("Content-Type", contentType).PUT(BodyPublishers.ofByteArray(body)));
-    }
-
-    /** POST with a JSON body. */
-    public HttpAnswer postJson(String path, String json) {
-        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** PUT with a JSON body and, unless null, an If-Match header. */
-    public HttpAnswer putJson(String path, String json, String ifMatch) {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
+    /**
+     * A client signed in as the administrator {@code admin} with a bearer token, created at
+     * the first call. After a restore replaced the accounts, call {@link #signInAgain()}.
+     */
+    public ApiClient admin() {
+        if (admin == null) {
+            admin = withToken(ADMIN, ADMIN_PASSWORD);
         }
-        return send(request);
+        return admin;
     }
 
-    /** POST with no body whose answer, if 200, is saved to the file; answers the status. */
-    public int postForFile(String path, Path file) {
-        HttpRequest built = request(path).POST(BodyPublishers.noBody()).build();
-        try {
-            var response = http.send(built, BodyHandlers.ofByteArray());
-            if (response.statusCode() == 200) {
-                Files.write(file, response.body());
-            }
-            return response.statusCode();
-        } catch (IOException failed) {
-            throw new UncheckedIOException("POST " + path + " failed. The runtime said:\n" + output(), failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during " + path, interrupted);
+    /** Forgets the administrator's token, so that {@link #admin()} signs in again. */
+    public void signInAgain() {
+        admin = null;
+    }
+
+    /**
+     * Signs in as a browser does: a client that sends the session cookie and the CSRF token
+     * the runtime answered.
+     */
+    public ApiClient signIn(String username, String password) {
+        HttpAnswer answer = anonymous().postJson("/api/v1/auth/login",
+                "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}").assertJson(200);
+        return anonymous().withHeader("Cookie", sessionCookieOf(answer))
+                .withHeader("X-CSRF-Token", answer.object().get("csrfToken").getAsString());
+    }
+
+    /** The {@code name=value} of the session cookie a sign-in answer set. */
+    public static String sessionCookieOf(HttpAnswer signIn) {
+        String setCookie = signIn.header("Set-Cookie");
+        if (setCookie == null) {
+            return fail("The sign-in set no cookie. " + signIn);
         }
+        return setCookie.split(";", 2)[0].trim();
     }
 
-    /** Uploads a jar as the request body, as an administration script would. */
-    public HttpAnswer postJar(String path, Path jar) {
-        return post(path, "application/java-archive", read(jar));
+    /** Signs in and creates a bearer token, as a script does: a client that sends the token. */
+    public ApiClient withToken(String username, String password) {
+        HttpAnswer token = signIn(username, password).postJson("/api/v1/auth/tokens", "{\"name\": \"integration test\"}")
+                .assertJson(201);
+        return anonymous().withHeader("Authorization", "Bearer " + token.object().get("token").getAsString());
     }
 
-    /** Sends a jar as the body of a PUT, as an update would. */
-    public HttpAnswer putJar(String path, Path jar) {
-        return put(path, "application/java-archive", read(jar));
-    }
-
-    /** Uploads a file as a browser's form would: multipart/form-data with one file part. */
-    public HttpAnswer postMultipart(String path, String fieldName, Path file) {
-        String boundary = "nadi-it-" + UUID.randomUUID();
-        String head = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"" + fieldName + "\"; filename=\"" + file.getFileName() + "\"\r\n"
-                + "Content-Type: application/java-archive\r\n\r\n";
-        String tail = "\r\n--" + boundary + "--\r\n";
-        BodyPublisher body = BodyPublishers.concat(
-                BodyPublishers.ofString(head, StandardCharsets.UTF_8),
-                BodyPublishers.ofByteArray(read(file)),
-                BodyPublishers.ofString(tail, StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
-    }
-
-    /** GET through another address of this machine than loopback, e.g. its own network address. */
-    public HttpAnswer getVia(InetAddress address, String path) {
-        URI uri = URI.create("http://" + address.getHostAddress() + ":" + port + path);
-        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + port + path)).timeout(REQUEST_TIMEOUT);
-    }
-
-    private HttpAnswer send(HttpRequest.Builder request) {
-        HttpRequest built = request.build();
-        try {
-            var response = http.send(built, BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new HttpAnswer(built.method() + " " + built.uri().getPath(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("ETag").orElse(null),
-                    response.body());
-        } catch (IOException failed) {
-            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed. The runtime said:\n" + output(), failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during " + built.uri(), interrupted);
-        }
+    HttpClient http() {
+        return http;
     }
 
     // ---- module helpers ------------------------------------------------------------------
 
     /** {@code GET /api/v1/modules} as a map from module id to module object, in the order listed. */
     public Map<String, JsonObject> modules() {
-        HttpAnswer answer = get("/api/v1/modules");
+        HttpAnswer answer = admin().get("/api/v1/modules");
         answer.assertStatus(200);
         Map<String, JsonObject> byId = new LinkedHashMap<>();
         for (JsonElement module : answer.json().getAsJsonArray()) {
@@ -551,7 +509,7 @@ public final class NadiRuntime implements AutoCloseable {
 
     /** The state of a module, or null if it is not installed. */
     public String stateOf(String id) {
-        HttpAnswer answer = get("/api/v1/modules/" + id);
+        HttpAnswer answer = admin().get("/api/v1/modules/" + id);
         if (answer.status() == 404) {
             return null;
         }
@@ -636,13 +594,6 @@ public final class NadiRuntime implements AutoCloseable {
         }
     }
 
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void pause(long millis) {
         try {

@@ -20,21 +20,21 @@ class NoteVersionsIT {
     @ValueSource(strings = {Engines.SQLITE, Engines.POSTGRESQL})
     void aStaleIfMatchGets412AndChangesNothing(String engine) throws IOException {
         try (NadiRuntime runtime = Engines.runtime(engine, "note-versions").start()) {
-            HttpAnswer created = runtime.postJson("/api/v1/example/notes", "{\"text\": \"Agenda: maritime security\"}").assertJson(201);
+            HttpAnswer created = runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"Agenda: maritime security\"}").assertJson(201);
             String note = created.location();
             assertEquals("\"1\"", created.etag(), created::toString);
 
-            HttpAnswer alice = runtime.putJson(note, "{\"text\": \"Agenda: maritime security, HADR\"}", "\"1\"").assertJson(200);
+            HttpAnswer alice = runtime.admin().putJson(note, "{\"text\": \"Agenda: maritime security, HADR\"}", "\"1\"").assertJson(200);
             assertEquals("\"2\"", alice.etag(), alice::toString);
-            HttpAnswer bob = runtime.putJson(note, "{\"text\": \"Agenda: cyber security\"}", "\"1\"").assertProblem(412);
+            HttpAnswer bob = runtime.admin().putJson(note, "{\"text\": \"Agenda: cyber security\"}", "\"1\"").assertProblem(412);
             assertTrue(bob.detail().contains("version 2"), bob::toString);
 
-            HttpAnswer now = runtime.get(note).assertJson(200);
+            HttpAnswer now = runtime.admin().get(note).assertJson(200);
             assertEquals("Agenda: maritime security, HADR", now.object().get("text").getAsString());
             assertEquals("\"2\"", now.etag());
-            runtime.putJson(note, "{\"text\": \"no If-Match\"}", null).assertProblem(428);
-            runtime.putJson(note, "{\"text\": \"bad If-Match\"}", "W/\"2\"").assertProblem(400);
-            assertEquals("Agenda: maritime security, HADR", runtime.get(note).object().get("text").getAsString());
+            runtime.admin().putJson(note, "{\"text\": \"no If-Match\"}", null).assertProblem(428);
+            runtime.admin().putJson(note, "{\"text\": \"bad If-Match\"}", "W/\"2\"").assertProblem(400);
+            assertEquals("Agenda: maritime security, HADR", runtime.admin().get(note).object().get("text").getAsString());
         }
     }
 
@@ -42,15 +42,15 @@ class NoteVersionsIT {
     @ValueSource(strings = {Engines.SQLITE})
     void inputIsValidatedAtTheEdge(String engine) throws IOException {
         try (NadiRuntime runtime = Engines.runtime(engine, "note-input").start()) {
-            assertTrue(runtime.postJson("/api/v1/example/notes", "{}").assertProblem(400).detail().contains("text"));
-            runtime.postJson("/api/v1/example/notes", "{\"text\": \"  \"}").assertProblem(400);
+            assertTrue(runtime.admin().postJson("/api/v1/example/notes", "{}").assertProblem(400).detail().contains("text"));
+            runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"  \"}").assertProblem(400);
             String tooLong = "x".repeat(10_001);
-            assertTrue(runtime.postJson("/api/v1/example/notes", "{\"text\": \"" + tooLong + "\"}").assertProblem(400)
+            assertTrue(runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"" + tooLong + "\"}").assertProblem(400)
                     .detail().contains("10000"));
-            runtime.postJson("/api/v1/example/notes", "{\"text\": \"" + "x".repeat(10_000) + "\"}").assertJson(201);
-            runtime.get("/api/v1/example/notes/999999").assertProblem(404);
-            runtime.get("/api/v1/example/notes/first").assertProblem(404);
-            runtime.putJson("/api/v1/example/notes/999999", "{\"text\": \"gone\"}", "\"1\"").assertProblem(404);
+            runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"" + "x".repeat(10_000) + "\"}").assertJson(201);
+            runtime.admin().get("/api/v1/example/notes/999999").assertProblem(404);
+            runtime.admin().get("/api/v1/example/notes/first").assertProblem(404);
+            runtime.admin().putJson("/api/v1/example/notes/999999", "{\"text\": \"gone\"}", "\"1\"").assertProblem(404);
         }
     }
 }

@@ -23,31 +23,31 @@ class PersistenceIT {
     @Test
     void disabledInstalledAndUninstalledModulesStaySoAfterARestart(@TempDir Path jars) throws IOException {
         try (NadiRuntime runtime = NadiRuntime.options().label("persistence").start()) {
-            runtime.post("/api/v1/modules/example/disable").assertJson(200);
+            runtime.admin().post("/api/v1/modules/example/disable").assertJson(200);
             Path extension = TestBundle.module("extension").activator(WorkingActivator.class).writeTo(jars, "extension.jar");
-            runtime.postJar("/api/v1/modules", extension).assertJson(201);
+            runtime.admin().postJar("/api/v1/modules", extension).assertJson(201);
             Path removed = TestBundle.module("removed").activator(WorkingActivator.class).writeTo(jars, "removed.jar");
-            runtime.postJar("/api/v1/modules", removed).assertJson(201);
-            runtime.delete("/api/v1/modules/removed").assertStatus(204);
+            runtime.admin().postJar("/api/v1/modules", removed).assertJson(201);
+            runtime.admin().delete("/api/v1/modules/removed").assertStatus(204);
 
             runtime.restart();
 
             Map<String, JsonObject> modules = runtime.modules();
-            assertEquals(List.of("example", "extension", "kernel", "storage", "web"), List.copyOf(modules.keySet()), modules::toString);
+            assertEquals(List.of("example", "extension", "kernel", "security", "storage", "web"), List.copyOf(modules.keySet()), modules::toString);
             JsonObject example = modules.get("example");
             assertEquals("DISABLED", example.get("state").getAsString(), example::toString);
             assertTrue(example.get("reason").isJsonNull(), example::toString);
-            runtime.get("/api/v1/example/greeting").assertProblem(404);
+            runtime.admin().get("/api/v1/example/greeting").assertProblem(404);
             assertEquals("ENABLED", modules.get("extension").get("state").getAsString(), modules::toString);
             assertFalse(modules.containsKey("removed"));
             String afterRestart = runtime.outputSinceStart();
             assertTrue(afterRestart.contains("fixture started: org.nadi.test.extension"), "the extension was started again");
             assertFalse(afterRestart.contains("fixture started: org.nadi.test.removed"), "the uninstalled module did not come back");
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
 
             // After the restart the disabled example can be enabled as before.
-            runtime.post("/api/v1/modules/example/enable").assertJson(200);
-            runtime.get("/api/v1/example/greeting").assertJson(200);
+            runtime.admin().post("/api/v1/modules/example/enable").assertJson(200);
+            runtime.admin().get("/api/v1/example/greeting").assertJson(200);
         }
     }
 }

@@ -62,13 +62,13 @@ class SchemaMigrationIT {
                 .writeTo(jars, "ledger-broken.jar");
         Map<String, JsonObject> modulesBefore = runtime.modules();
 
-        HttpAnswer refused = runtime.postJar("/api/v1/modules", broken).assertProblem(422);
+        HttpAnswer refused = runtime.admin().postJar("/api/v1/modules", broken).assertProblem(422);
 
         assertTrue(refused.detail().contains("V002__add_more.sql") && refused.detail().contains("ledger_nowhere"), refused::toString);
         assertNull(runtime.stateOf("ledger"), "the refused module is not left installed");
         assertEquals(modulesBefore, runtime.modules(), "the other modules are as they were");
-        runtime.get("/api/v1/health").assertJson(200);
-        runtime.postJson("/api/v1/example/notes", "{\"text\": \"still writable\"}").assertJson(201);
+        runtime.admin().get("/api/v1/health").assertJson(200);
+        runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"still writable\"}").assertJson(201);
 
         // V001 stayed applied and V002 left nothing behind: a fixed V002 installs cleanly on top
         // (had V001 been undone or run again, or V002's table been kept, a CREATE TABLE would fail).
@@ -76,7 +76,7 @@ class SchemaMigrationIT {
                 .resource("db/migrations/V001__create_things.sql", CREATE_THINGS)
                 .resource("db/migrations/V002__add_more.sql", "CREATE TABLE ledger_more (id INTEGER PRIMARY KEY);")
                 .writeTo(jars, "ledger-fixed.jar");
-        HttpAnswer installed = runtime.postJar("/api/v1/modules", fixed).assertJson(201);
+        HttpAnswer installed = runtime.admin().postJar("/api/v1/modules", fixed).assertJson(201);
         assertEquals("ENABLED", installed.object().get("state").getAsString(), installed::toString);
     }
 
@@ -89,17 +89,17 @@ class SchemaMigrationIT {
                 .resource("db/migrations/V001__create.sql", "CREATE TABLE journal_entries (id INTEGER PRIMARY KEY);")
                 .resource("db/migrations/V002__index.sql", "CREATE INDEX journal_by_nothing ON journal_entries (nothing);")
                 .writeTo(jars, "journal-1.1.0.jar");
-        runtime.postJar("/api/v1/modules", first).assertJson(201);
+        runtime.admin().postJar("/api/v1/modules", first).assertJson(201);
 
-        HttpAnswer refused = runtime.putJar("/api/v1/modules/journal", second).assertProblem(422);
+        HttpAnswer refused = runtime.admin().putJar("/api/v1/modules/journal", second).assertProblem(422);
 
         assertTrue(refused.detail().contains("V002__index.sql"), refused::toString);
-        JsonObject journal = runtime.get("/api/v1/modules/journal").assertJson(200).object();
+        JsonObject journal = runtime.admin().get("/api/v1/modules/journal").assertJson(200).object();
         assertEquals("FAILED", journal.get("state").getAsString(), journal::toString);
         assertTrue(journal.get("reason").getAsString().contains("V002__index.sql"), journal::toString);
-        runtime.get("/api/v1/health").assertJson(503);
-        runtime.delete("/api/v1/modules/journal?data=drop").assertStatus(204);
-        runtime.get("/api/v1/health").assertJson(200);
+        runtime.admin().get("/api/v1/health").assertJson(503);
+        runtime.admin().delete("/api/v1/modules/journal?data=drop").assertStatus(204);
+        runtime.admin().get("/api/v1/health").assertJson(200);
     }
 
     /**
@@ -113,7 +113,7 @@ class SchemaMigrationIT {
                 .resource("db/migrations/V001__create.sql", "CREATE TABLE archive_items (id INTEGER PRIMARY KEY);")
                 .writeTo(jars, "archive.jar");
         try (NadiRuntime own = NadiRuntime.options().label("migration-at-restart").start()) {
-            own.postJar("/api/v1/modules", jar).assertJson(201);
+            own.admin().postJar("/api/v1/modules", jar).assertJson(201);
             own.stop();
             String url = "jdbc:sqlite:" + own.home().resolve("data/nadi.db");
             try (Connection connection = new org.sqlite.JDBC().connect(url, new Properties());
@@ -130,11 +130,11 @@ class SchemaMigrationIT {
                 }
             });
 
-            JsonObject archive = own.get("/api/v1/modules/archive").assertJson(200).object();
+            JsonObject archive = own.admin().get("/api/v1/modules/archive").assertJson(200).object();
             assertEquals("FAILED", archive.get("state").getAsString(), archive::toString);
             assertTrue(archive.get("reason").getAsString().contains("V001__create.sql"), archive::toString);
-            assertTrue(own.get("/api/v1/health").assertJson(503).body().contains("V001__create.sql"));
-            own.get("/api/v1/example/greeting").assertJson(200);
+            assertTrue(own.admin().get("/api/v1/health").assertJson(503).body().contains("V001__create.sql"));
+            own.admin().get("/api/v1/example/greeting").assertJson(200);
         }
     }
 
@@ -144,7 +144,7 @@ class SchemaMigrationIT {
                 .resource("db/migrations/V001__create.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY);")
                 .writeTo(jars, "tidy.jar");
 
-        HttpAnswer refused = runtime.postJar("/api/v1/modules", jar).assertProblem(422);
+        HttpAnswer refused = runtime.admin().postJar("/api/v1/modules", jar).assertProblem(422);
 
         assertTrue(refused.detail().contains("'notes'") && refused.detail().contains("tidy_notes_"), refused::toString);
         assertNull(runtime.stateOf("tidy-notes"));
@@ -156,7 +156,7 @@ class SchemaMigrationIT {
                 .resource("db/migrations/create_tables.sql", "CREATE TABLE misnamed_x (id INTEGER PRIMARY KEY);")
                 .writeTo(jars, "misnamed.jar");
 
-        HttpAnswer refused = runtime.postJar("/api/v1/modules", jar).assertProblem(422);
+        HttpAnswer refused = runtime.admin().postJar("/api/v1/modules", jar).assertProblem(422);
 
         assertTrue(refused.detail().contains("V<number>__<description>.sql"), refused::toString);
     }

@@ -35,7 +35,7 @@ class StartupIT {
             assertTrue(readyLine.matcher(runtime.output()).find(), runtime::output);
             assertTrue(runtime.readyMillis() > 0, "the ready line reports the start-up time in milliseconds");
 
-            HttpAnswer health = runtime.get("/api/v1/health").assertJson(200);
+            HttpAnswer health = runtime.admin().get("/api/v1/health").assertJson(200);
             JsonObject body = health.object();
             assertEquals("UP", body.get("status").getAsString(), health::toString);
             assertEquals(4, body.get("modules").getAsInt(), health::toString);
@@ -55,7 +55,7 @@ class StartupIT {
     void keepsItsStateInTheDirectoryGivenWithData(@TempDir Path elsewhere) throws IOException {
         Path data = elsewhere.resolve("nadi-state");
         try (NadiRuntime runtime = NadiRuntime.options().label("startup-data-option").arguments("--data", data.toString()).start()) {
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
             assertTrue(Files.isDirectory(data.resolve("framework")), "--data DIR holds the framework's bundle cache");
             assertFalse(Files.exists(runtime.home().resolve("data")), "with --data DIR the default data/ is not created");
         }
@@ -66,7 +66,7 @@ class StartupIT {
         try (NadiRuntime runtime = NadiRuntime.options().label("startup-env-port").portFromEnvironment().start()) {
             // The ready line was awaited for this very port, which only the environment named.
             assertFalse(runtime.output().contains("--port"), runtime::output);
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
         }
     }
 
@@ -75,7 +75,7 @@ class StartupIT {
         // A temporary folder of its own, to see whether the runtime leaves anything in it.
         try (NadiRuntime runtime = NadiRuntime.options().label("startup-sigterm")
                 .environment("NADI_JAVA_OPTS", "-Djava.io.tmpdir=" + systemTemporaryFolder).start()) {
-            runtime.get("/api/v1/health").assertJson(200);
+            runtime.admin().get("/api/v1/health").assertJson(200);
 
             NadiRuntime.Stopped stopped = runtime.stop();
 
@@ -84,7 +84,7 @@ class StartupIT {
             // A generous bound that still catches a hanging shutdown; the benchmark measures the real figure.
             assertTrue(stopped.took().compareTo(Duration.ofSeconds(5)) < 0, "stopping took " + stopped.took().toMillis() + " ms");
             assertFalse(runtime.output().contains("SEVERE"), runtime::output);
-            assertThrows(UncheckedIOException.class, () -> runtime.get("/api/v1/health"), "nothing answers after the stop");
+            assertThrows(UncheckedIOException.class, () -> runtime.admin().get("/api/v1/health"), "nothing answers after the stop");
             try (var left = Files.list(systemTemporaryFolder)) {
                 assertEquals(List.of(), left.toList(), "the runtime keeps its files in data/, not in the system's temporary folder");
             }

@@ -74,7 +74,7 @@ class StorageDurabilityIT {
                     String text = "round " + round + " writer " + number + " note " + note;
                     HttpAnswer answer;
                     try {
-                        answer = runtime.postJson("/api/v1/example/notes", "{\"text\": \"" + text + "\"}");
+                        answer = runtime.admin().postJson("/api/v1/example/notes", "{\"text\": \"" + text + "\"}");
                     } catch (UncheckedIOException cutOff) {
                         return; // the runtime died under this request: it was never acknowledged
                     }
@@ -102,7 +102,7 @@ class StorageDurabilityIT {
 
     private static void assertPresent(NadiRuntime runtime, Map<Long, String> notes, String when) {
         for (Map.Entry<Long, String> note : notes.entrySet()) {
-            HttpAnswer answer = runtime.get("/api/v1/example/notes/" + note.getKey());
+            HttpAnswer answer = runtime.admin().get("/api/v1/example/notes/" + note.getKey());
             assertEquals(200, answer.status(), () -> when + ": acknowledged note " + note.getKey() + " is lost. " + answer);
             assertEquals(note.getValue(), answer.object().get("text").getAsString(), when);
         }

@@ -40,37 +40,37 @@ class UninstallDataIT {
                 .writeTo(jars, "ledger.jar");
         Path plain = TestBundle.module("plain").activator(WorkingActivator.class).writeTo(jars, "plain.jar");
         try (NadiRuntime runtime = NadiRuntime.options().label("uninstall-data").shell().start()) {
-            runtime.postJar("/api/v1/modules", ledger).assertJson(201);
+            runtime.admin().postJar("/api/v1/modules", ledger).assertJson(201);
 
-            HttpAnswer noChoice = runtime.delete("/api/v1/modules/ledger").assertProblem(400);
+            HttpAnswer noChoice = runtime.admin().delete("/api/v1/modules/ledger").assertProblem(400);
             assertTrue(noChoice.detail().contains("ledger_entries") && noChoice.detail().contains("data=keep")
                     && noChoice.detail().contains("data=drop"), noChoice::toString);
-            runtime.delete("/api/v1/modules/ledger?data=maybe").assertProblem(400);
+            runtime.admin().delete("/api/v1/modules/ledger?data=maybe").assertProblem(400);
             assertEquals("ENABLED", runtime.stateOf("ledger"));
 
-            runtime.delete("/api/v1/modules/ledger?data=keep").assertStatus(204);
+            runtime.admin().delete("/api/v1/modules/ledger?data=keep").assertStatus(204);
             assertNull(runtime.stateOf("ledger"));
             assertEquals(List.of("opening balance"), column(runtime, "SELECT text FROM ledger_entries"));
             assertEquals(List.of("1"), column(runtime, "SELECT version FROM platform_schema_versions WHERE module = 'ledger'"));
 
             // Reinstalled, it finds its data: V001 is not run again (its CREATE TABLE would fail).
-            runtime.postJar("/api/v1/modules", ledger).assertJson(201);
+            runtime.admin().postJar("/api/v1/modules", ledger).assertJson(201);
             assertEquals(List.of("opening balance"), column(runtime, "SELECT text FROM ledger_entries"));
 
-            runtime.delete("/api/v1/modules/ledger?data=drop").assertStatus(204);
+            runtime.admin().delete("/api/v1/modules/ledger?data=drop").assertStatus(204);
             assertEquals(List.of(), column(runtime, "SELECT name FROM sqlite_master WHERE name LIKE 'ledger%'"));
             assertEquals(List.of(), column(runtime, "SELECT version FROM platform_schema_versions WHERE module = 'ledger'"));
 
             // The shell asks for the same choice.
-            runtime.postJar("/api/v1/modules", ledger).assertJson(201);
+            runtime.admin().postJar("/api/v1/modules", ledger).assertJson(201);
             assertTrue(runtime.shell("nadi:uninstall ledger", "(uninstalled|error:).*\n").contains("--keep-data"), runtime::output);
             assertTrue(runtime.shell("nadi:uninstall --drop-data ledger", "(uninstalled|error:).*\n")
                     .contains("uninstalled ledger, its data dropped"), runtime::output);
             assertEquals(List.of(), column(runtime, "SELECT name FROM sqlite_master WHERE name LIKE 'ledger%'"));
 
             // A module without data needs no choice.
-            runtime.postJar("/api/v1/modules", plain).assertJson(201);
-            runtime.delete("/api/v1/modules/plain").assertStatus(204);
+            runtime.admin().postJar("/api/v1/modules", plain).assertJson(201);
+            runtime.admin().delete("/api/v1/modules/plain").assertStatus(204);
         }
     }
 

@@ -14,6 +14,7 @@ import org.nadi.platform.storage.api.StaleVersionException;
 import org.nadi.platform.web.api.Access;
 import org.nadi.platform.web.api.ApiRequest;
 import org.nadi.platform.web.api.ApiResponse;
+import org.nadi.platform.web.api.Caller;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.RestResource;
 import org.nadi.platform.web.api.Role;
@@ -28,6 +29,9 @@ import org.osgi.service.component.annotations.Reference;
  * with its ETag, {@code PUT …/notes/{id}} changes it only with the ETag last read in
  * {@code If-Match} (428 without, 412 if someone changed it meanwhile). Every signed-in user
  * reads notes; delegates and above write them, and each change goes to the audit trail.
+ *
+ * <p>A note belongs to its author's institution: a delegate changes only their own
+ * institution's notes (the per-institution rule of {@link Caller#requireEditFor}).
  */
 @Component(service = RestResource.class)
 public final class NoteResource implements RestResource {
@@ -45,7 +49,7 @@ public final class NoteResource implements RestResource {
     }
 
     /** A note as the API shows it. */
-    public record Note(long id, String text, long version, String createdAt) {
+    public record Note(long id, String text, String institution, long version, String createdAt) {
     }
 
     /** A note before and after a change. */
@@ -60,7 +64,8 @@ public final class NoteResource implements RestResource {
     public void declareRoutes(Routes routes) {
         routes.post(NOTES, WRITERS, request -> {
             String text = validText(request);
-            Note note = storage(() -> database.inTransaction(connection -> insert(connection, text)));
+            String institution = request.caller().flatMap(Caller::institution).orElse(null);
+            Note note = storage(() -> database.inTransaction(connection -> insert(connection, text, institution)));
             request.audit("note", String.valueOf(note.id()), null, note);
             return ApiResponse.created(NOTES + "/" + note.id(), note).withETag(note.version());
         });
@@ -73,6 +78,9 @@ public final class NoteResource implements RestResource {
             long id = idOf(request);
             long expectedVersion = request.ifMatchVersion();
             String text = validText(request);
+            Caller caller = request.caller().orElseThrow();
+            Note current = storage(() -> database.read(connection -> find(connection, id))).orElseThrow(() -> notFound(id));
+            caller.requireEditFor(current.institution());
             Edit edit = storage(() -> database.inTransaction(connection -> {
                 Note before = find(connection, id).orElse(null);
                 database.updateVersioned(connection, "example_notes", id, expectedVersion, Map.of("text", text));
@@ -108,26 +116,27 @@ public final class NoteResource implements RestResource {
         return ProblemException.notFound("There is no note " + id + ".");
     }
 
-    private static Note insert(Connection connection, String text) throws SQLException {
+    private static Note insert(Connection connection, String text, String institution) throws SQLException {
         String createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO example_notes (text, version, created_at) VALUES (?, 1, ?) RETURNING id")) {
+                "INSERT INTO example_notes (text, institution, version, created_at) VALUES (?, ?, 1, ?) RETURNING id")) {
             insert.setString(1, text);
-            insert.setString(2, createdAt);
+            insert.setString(2, institution);
+            insert.setString(3, createdAt);
             try (ResultSet key = insert.executeQuery()) {
                 key.next();
-                return new Note(key.getLong(1), text, 1, createdAt);
+                return new Note(key.getLong(1), text, institution, 1, createdAt);
             }
         }
     }
 
     private static Optional<Note> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, text, version, created_at FROM example_notes WHERE id = ?")) {
+                "SELECT id, text, institution, version, created_at FROM example_notes WHERE id = ?")) {
             query.setLong(1, id);
             try (ResultSet row = query.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new Note(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4)))
+                        ? Optional.of(new Note(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)))
                         : Optional.empty();
             }
         }

@@ -45,6 +45,8 @@ final class Store implements AutoCloseable {
 
     /** The platform's own table: which migrations of which module are applied. */
     static final String SCHEMA_VERSIONS = "platform_schema_versions";
+    /** The tables of the security module: accounts, tokens and the audit trail. */
+    private static final String SECURITY_TABLES = "security_";
     private static final int MAX_BATCH = 128;
     private static final int MAX_READERS = 8;
     private static final System.Logger LOG = System.getLogger(Store.class.getName());
@@ -429,10 +431,14 @@ final class Store implements AutoCloseable {
         }, true);
     }
 
-    /** Whether any table other than the platform's own list of migrations has a row. */
+    /**
+     * Whether any module table has a row. The platform's own bookkeeping does not count: its
+     * list of migrations, and the accounts and audit trail of the security module, which every
+     * runtime has from its first start (and which the backup's replace).
+     */
     private boolean holdsModuleData(Connection connection) throws SQLException {
         for (String table : tables(connection)) {
-            if (table.equals(SCHEMA_VERSIONS)) {
+            if (table.equals(SCHEMA_VERSIONS) || table.startsWith(SECURITY_TABLES)) {
                 continue;
             }
             try (Statement query = connection.createStatement(); ResultSet row = query.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {

@@ -21,14 +21,17 @@ public record Caller(String username, Role role, Optional<String> institution) {
 
     /**
      * True if this caller may change a record that belongs to the given institution: the
-     * secretariat and administrators may change every institution's records, a delegate only
-     * their own institution's, an observer none.
+     * secretariat and administrators may change every record, a delegate only their own
+     * institution's, an observer none.
+     *
+     * @param institutionId the institution the record belongs to; {@code null} for none, which
+     *                      only the secretariat and administrators may change
      */
     public boolean mayEditFor(String institutionId) {
         if (role.includes(Role.SECRETARIAT)) {
             return true;
         }
-        return role == Role.DELEGATE && institution.isPresent() && institution.get().equals(institutionId);
+        return role == Role.DELEGATE && institutionId != null && institution.isPresent() && institution.get().equals(institutionId);
     }
 
     /**
@@ -44,7 +47,8 @@ public record Caller(String username, Role role, Optional<String> institution) {
         String yours = role == Role.DELEGATE
                 ? institution.map(id -> "your institution's ('" + id + "')").orElse("no institution's: your account has none")
                 : "none: your role is " + role.id();
-        throw ProblemException.forbidden("This record belongs to institution '" + institutionId + "'. You may change "
-                + yours + " records; the secretariat can change this one.");
+        String whose = institutionId == null ? "This record belongs to no institution." : "This record belongs to institution '"
+                + institutionId + "'.";
+        throw ProblemException.forbidden(whose + " You may change " + yours + " records; the secretariat can change this one.");
     }
 }

@@ -76,6 +76,7 @@ public final class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(BundleContext context) {
         this.uploadDirectory = context.getDataFile("uploads").toPath();
+        routes.add(this, "web", "GET", "/api/v1/routes", Access.role(Role.ADMINISTRATOR), request -> ApiResponse.ok(routes.describe()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -1,6 +1,7 @@
 package org.nadi.platform.web.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,23 @@ final class RouteTable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A route as {@code GET /api/v1/routes} lists it.
+     *
+     * @param access who may call it: {@code anyone}, a role's id, or {@code nobody} if it declares nothing
+     */
+    record Description(String method, String path, String module, String access) {
+    }
+
+    /** Every route, by path then method. */
+    List<Description> describe() {
+        return routes.stream()
+                .map(route -> new Description(route.method(), route.path(), route.module(),
+                        route.access() == null ? "nobody" : route.access().toString()))
+                .sorted(Comparator.comparing(Description::path).thenComparing(Description::method))
+                .toList();
     }
 
     /** The methods declared for this path, for a 405 answer's Allow header; empty if the path is unknown. */
