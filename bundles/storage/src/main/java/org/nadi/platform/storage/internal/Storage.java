@@ -19,9 +19,13 @@ import java.util.stream.Collectors;
 import org.nadi.platform.kernel.api.ModuleCondition;
 import org.nadi.platform.kernel.api.ModuleDataHolder;
 import org.nadi.platform.kernel.api.ModuleHeader;
+import org.nadi.platform.storage.api.Database;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -170,12 +174,37 @@ public final class Storage implements ModuleCondition, ModuleDataHolder {
 
     /**
      * Replaces the database with a backup, then brings the schemas of the running modules up to
-     * date again (the backup may predate some of their migrations).
+     * date again (the backup may predate some of their migrations) and restarts the modules that
+     * use the database, so that nothing they keep in memory (the accounts, say) predates it.
      */
     void restore(Path file, boolean force) throws SQLException, IOException {
         store.restore(file, force);
         LOG.log(Level.WARNING, "Restored the platform database from {0}", file.toAbsolutePath());
         Map<Bundle, String> running = modules.getTracked();
         running.forEach(this::migrate);
+        running.keySet().stream().filter(Storage::usesTheDatabase).forEach(Storage::restart);
+    }
+
+    private static boolean usesTheDatabase(Bundle bundle) {
+        ServiceReference<?>[] used = bundle.getServicesInUse();
+        if (used == null) {
+            return false;
+        }
+        for (ServiceReference<?> service : used) {
+            if (List.of((String[]) service.getProperty(Constants.OBJECTCLASS)).contains(Database.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops and starts a module for this run only: whether it is enabled stays as it was. */
+    private static void restart(Bundle bundle) {
+        try {
+            bundle.stop(Bundle.STOP_TRANSIENT);
+            bundle.start(Bundle.START_TRANSIENT);
+        } catch (BundleException | IllegalStateException failed) {
+            LOG.log(Level.ERROR, "Could not restart module " + bundle.getSymbolicName() + " after the restore", failed);
+        }
     }
 }

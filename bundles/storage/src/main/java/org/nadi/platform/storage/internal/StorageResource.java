@@ -23,8 +23,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Backup and restore over REST, for administrators (until accounts exist: clients on this
- * machine only).
+ * Backup and restore over REST, for administrators.
  *
  * <ul>
  * <li>{@code POST /api/v1/storage/backup} answers a consistent backup of the database as a
