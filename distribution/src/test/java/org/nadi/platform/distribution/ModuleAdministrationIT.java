@@ -78,10 +78,12 @@ class ModuleAdministrationIT {
         assertEquals(List.of("storage", "web"), strings(modules.get("example"), "requires"));
         assertEquals(List.of("kernel"), strings(modules.get("web"), "requires"));
         assertEquals(List.of("kernel", "web"), strings(modules.get("storage"), "requires"));
+        assertEquals(List.of("kernel", "storage", "web"), strings(modules.get("security"), "requires"));
         assertEquals(List.of(), strings(modules.get("kernel"), "requires"));
-        assertEquals(List.of("storage", "web"), strings(modules.get("kernel"), "requiredBy"));
-        assertEquals(List.of("example", "storage"), strings(modules.get("web"), "requiredBy"));
-        assertEquals(List.of("example"), strings(modules.get("storage"), "requiredBy"));
+        assertEquals(List.of("security", "storage", "web"), strings(modules.get("kernel"), "requiredBy"));
+        assertEquals(List.of("example", "security", "storage"), strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of("example", "security"), strings(modules.get("storage"), "requiredBy"));
+        assertEquals(List.of(), strings(modules.get("security"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("example"), "requiredBy"));
     }
 

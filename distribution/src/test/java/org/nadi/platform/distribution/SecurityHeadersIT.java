@@ -40,7 +40,7 @@ class SecurityHeadersIT {
         for (String[] call : List.of(
                 new String[] {"GET", "/api/v1/health", "200"},
                 new String[] {"GET", "/api/v1/example/greeting", "200"},
-                new String[] {"GET", "/api/v1/modules/no-such-module", "404"},
+                new String[] {"GET", "/api/v1/modules/no-such-module", "401"},
                 new String[] {"DELETE", "/api/v1/health", "405"},
                 new String[] {"GET", "/not/served/by/anything", "404"})) {
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(

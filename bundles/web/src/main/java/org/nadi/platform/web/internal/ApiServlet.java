@@ -39,6 +39,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMu
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,6 +64,8 @@ public final class ApiServlet extends HttpServlet {
     /** The header a browser session repeats its CSRF token in on every state-changing request. */
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final int MAX_SUMMARY_LENGTH = 4000;
+    /** The most of an unread request body read and thrown away to keep its connection open. */
+    private static final long MAX_UNREAD_BODY = 64 * 1024;
 
     private final transient RouteTable routes = new RouteTable();
     private final transient Path uploadDirectory;
@@ -136,6 +139,7 @@ public final class ApiServlet extends HttpServlet {
             }
             write(response, answer);
         } catch (ProblemException problem) {
+            finishReading(request, response);
             writeProblem(response, problem, path);
         } catch (RuntimeException bug) {
             String reference = UUID.randomUUID().toString();
@@ -249,6 +253,31 @@ public final class ApiServlet extends HttpServlet {
             }
         } else if (answer.body() != null) {
             writeJson(response, "application/json", answer.body());
+        }
+    }
+
+    /**
+     * Reads what is left of the body of a request refused before its handler read it (a 401 to
+     * a POST, say), so that the connection can carry the client's next request; if more than a
+     * little is left, asks the client to close the connection instead.
+     */
+    private static void finishReading(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            ServletInputStream body = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long left = MAX_UNREAD_BODY;
+            while (left > 0 && !body.isFinished()) {
+                int read = body.read(buffer);
+                if (read < 0) {
+                    return;
+                }
+                left -= read;
+            }
+            if (!body.isFinished()) {
+                response.setHeader("Connection", "close");
+            }
+        } catch (IOException | IllegalStateException unreadable) {
+            response.setHeader("Connection", "close");
         }
     }
 
