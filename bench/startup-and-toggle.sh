@@ -276,6 +276,8 @@ CACHE_PLAIN="$WORK/floor-cache-plain"
 nadi=("$DIST/bin/nadi" --port "$NADI_PORT" --data "$DATA")
 export NADI_JAVA_OPTS=""
 unset NADI_HTTP_PORT || true
+. "$HERE/sign-in.sh"
+export NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD"
 
 echo "NADI start-up benchmark: $DIST"
 echo "  machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory"
@@ -319,11 +321,13 @@ wait_for_quiet
 start_and_stop "platform (toggles)" "$NADI_PORT" /api/v1/health 200 "$WORK/nadi.log" keep -- "${nadi[@]}"
 TOGGLE_PID=$RUNNING
 base="http://127.0.0.1:$NADI_PORT/api/v1"
+TOKEN=$(bench_token "http://127.0.0.1:$NADI_PORT") || fail "could not sign in as admin for the toggles"
+admin=(-H "Authorization: Bearer $TOKEN")
 [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/example/greeting")" = 200 ] || fail "GET /api/v1/example/greeting does not answer 200 before the toggles"
 declare -a DIS EN PAIR
 for ((i = 1; i <= TOGGLES; i++)); do
   for op in disable enable; do
-    out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 15 -X POST "$base/modules/example/$op") || out="000 0"
+    out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 15 "${admin[@]}" -X POST "$base/modules/example/$op") || out="000 0"
     code=${out%% *}; secs=${out#* }
     [ "$code" = 200 ] || fail "POST /api/v1/modules/example/$op answered $code (toggle $i)"
     ms=$(awk -v s="$secs" 'BEGIN {printf "%.2f", s*1000}')
@@ -331,9 +335,9 @@ for ((i = 1; i <= TOGGLES; i++)); do
   done
   if [ "$i" = 1 ]; then
     # Once: the module's resource really goes away and comes back.
-    curl -s -o /dev/null --max-time 10 -X POST "$base/modules/example/disable"
+    curl -s -o /dev/null --max-time 10 "${admin[@]}" -X POST "$base/modules/example/disable"
     gone=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/example/greeting")
-    curl -s -o /dev/null --max-time 10 -X POST "$base/modules/example/enable"
+    curl -s -o /dev/null --max-time 10 "${admin[@]}" -X POST "$base/modules/example/enable"
     back=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base/example/greeting")
     [ "$gone" = 404 ] && [ "$back" = 200 ] || fail "disabling the example module did not remove its resource (GET answered $gone, then $back)"
   fi

@@ -31,7 +31,8 @@ trap cleanup EXIT
 cp -r "$dist" "$work/nadi"
 rm -rf "$work/nadi/data"
 port=$((20000 + RANDOM % 30000))
-"$work/nadi/bin/nadi" --port "$port" >"$work/nadi.log" 2>&1 </dev/null &
+. bench/sign-in.sh
+NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" "$work/nadi/bin/nadi" --port "$port" >"$work/nadi.log" 2>&1 </dev/null &
 pid=$!
 for _ in $(seq 1 300); do
   grep -q "NADI Platform ready" "$work/nadi.log" && break
@@ -71,6 +72,7 @@ public class WriteLoad {
                 while (System.nanoTime() - start < nanos) {
                     String body = "{\"text\": \"benchmark writer " + writer + " note " + n + "\"}";
                     HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + args[3])
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     long sent = System.nanoTime();
                     try {
@@ -116,10 +118,11 @@ javac -d "$work/client" "$work/client/WriteLoad.java"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(java -version 2>&1 | head -n 1)"
 echo "runtime: $dist on 127.0.0.1:$port, embedded SQLite (WAL, synchronous=FULL)"
 echo "load: $writers writers, $seconds s per run, $runs runs after a 5 s warm-up"
-java -cp "$work/client" WriteLoad "$port" "$writers" 5 >/dev/null
+token=$(bench_token "http://127.0.0.1:$port") || exit 1
+java -cp "$work/client" WriteLoad "$port" "$writers" 5 "$token" >/dev/null
 results=()
 for run in $(seq 1 "$runs"); do
-  line=$(java -cp "$work/client" WriteLoad "$port" "$writers" "$seconds")
+  line=$(java -cp "$work/client" WriteLoad "$port" "$writers" "$seconds" "$token")
   echo "run $run: $line"
   results+=("$(echo "$line" | cut -d' ' -f1)")
 done
