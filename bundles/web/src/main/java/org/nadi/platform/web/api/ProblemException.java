@@ -16,6 +16,7 @@ public class ProblemException extends Exception {
     private final String type;
     private final String title;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /**
      * @param status the HTTP status, 4xx for the client's mistakes
@@ -84,6 +85,18 @@ public class ProblemException extends Exception {
         return new ProblemException(428, "version-required", "If-Match required", detail);
     }
 
+    /**
+     * This problem with a response header, e.g. {@code Retry-After} on a 429 or 503 that says
+     * when to try again.
+     *
+     * @return this problem
+     * @since 2.1
+     */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public int status() {
         return status;
     }
@@ -102,5 +115,14 @@ public class ProblemException extends Exception {
 
     public Map<String, Object> extensions() {
         return Map.copyOf(extensions);
+    }
+
+    /**
+     * The headers written with the problem.
+     *
+     * @since 2.1
+     */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 }

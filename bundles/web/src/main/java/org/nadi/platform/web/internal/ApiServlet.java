@@ -260,6 +260,7 @@ public final class ApiServlet extends HttpServlet {
         body.put("instance", instance);
         problem.extensions().forEach(body::putIfAbsent);
         response.setStatus(problem.status());
+        problem.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
         writeJson(response, "application/problem+json", body);
     }
