@@ -197,7 +197,8 @@ to_ms() { awk -v v="$1" 'BEGIN {
   gsub(/[a-z]+$/, "", v); printf "%.2f", (f < 0 ? -1 : v * f) }'; }
 
 # measure LABEL PATH SECONDS: one wrk run. Sets RPS, P50 and P99 (ms), NON2XX, ERRORS, CPU_US (the
-# runtime's CPU per request, µs) and SHARES (how the machine's CPU time went: runtime, wrk, rest).
+# runtime's CPU per request, µs), SHARES (how the machine's CPU time went: runtime, wrk, rest)
+# and THREADS_NOW (the runtime's threads at the end: Jetty's pool grows with the connections).
 measure() {
   local label=$1 path=$2 seconds=$3 out r0 r1 w0 w1 m0 m1 requests
   alive
@@ -219,6 +220,7 @@ measure() {
     split(m0, a, " "); split(m1, b, " "); busy = b[1] - a[1]; total = b[2] - a[2]; if (total <= 0) total = 1;
     rest = busy - r - w; if (rest < 0) rest = 0;
     printf "runtime %.0f%%, wrk %.0f%%, rest %.0f%%", 100 * r / total, 100 * w / total, 100 * rest / total }')
+  THREADS_NOW=$(find "/proc/$RUNNING/task" -mindepth 1 -maxdepth 1 | wc -l)
   alive
 }
 
@@ -262,14 +264,14 @@ for ((i = 1; i <= ROUNDS; i++)); do
   measure "hello, round $i" /hello "$DURATION"
   [ -z "$NON2XX" ] && [ "${ERRORS:-0}" = 0 ] || fail "GET /hello: ${NON2XX:-0} answers not 2xx, ${ERRORS:-0} socket errors in round $i"
   H_RPS+=("$RPS"); H_P50+=("$P50"); H_P99+=("$P99"); H_CPU+=("$CPU_US")
-  printf '    hello %6.0f req/s  p50 %6s ms  p99 %6s ms  %4s µs CPU/req  (%s)\n' \
-    "$RPS" "$P50" "$P99" "$CPU_US" "$SHARES"
+  printf '    hello %6.0f req/s  p50 %6s ms  p99 %6s ms  %4s µs CPU/req  (%s; %s threads)\n' \
+    "$RPS" "$P50" "$P99" "$CPU_US" "$SHARES" "$THREADS_NOW"
   measure "note, round $i" "$NOTE_PATH" "$DURATION"
   [ -z "$NON2XX" ] && [ "${ERRORS:-0}" = 0 ] || fail "GET $NOTE_PATH: ${NON2XX:-0} answers not 2xx, ${ERRORS:-0} socket errors in round $i"
   N_RPS+=("$RPS"); N_P50+=("$P50"); N_P99+=("$P99"); N_CPU+=("$CPU_US")
   RATIO+=("$(awk -v a="${N_RPS[-1]}" -v b="${H_RPS[-1]}" 'BEGIN {printf "%.2f", a/b}')")
-  printf '    note  %6.0f req/s  p50 %6s ms  p99 %6s ms  %4s µs CPU/req  (%s)  ratio %s\n' \
-    "$RPS" "$P50" "$P99" "$CPU_US" "$SHARES" "${RATIO[-1]}"
+  printf '    note  %6.0f req/s  p50 %6s ms  p99 %6s ms  %4s µs CPU/req  (%s; %s threads)  ratio %s\n' \
+    "$RPS" "$P50" "$P99" "$CPU_US" "$SHARES" "$THREADS_NOW" "${RATIO[-1]}"
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
