@@ -54,7 +54,8 @@ public final class AccountCommands {
             accounts.find(username);
             accounts.update(username, Optional.empty(), new AccountChange().passwordHash(accounts.hash(password)), null);
         } catch (ProblemException refused) {
-            return "error: " + refused.detail();
+            return "error: " + (refused.status() == 404 ? "there is no user '" + username + "'; nadi:users lists them"
+                    : refused.detail());
         }
         AuditTrail trail = audit;
         if (trail != null) {

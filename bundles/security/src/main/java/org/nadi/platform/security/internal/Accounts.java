@@ -50,8 +50,9 @@ public final class Accounts {
     static final int MAX_TOKENS_PER_USER = 100;
     /** How often the times tokens were last used are written to the database. */
     static final long TOKEN_USE_FLUSH_SECONDS = 60;
-    private static final int TOKEN_BYTES = 32;
+    /** Tokens are this prefix and 256 random bits: the prefix lets secret scanners recognise a leaked one. */
     static final String TOKEN_PREFIX = "nadi_";
+    private static final int TOKEN_BYTES = 32;
     private static final System.Logger LOG = System.getLogger(Accounts.class.getName());
 
     private final Database database;
@@ -77,15 +78,16 @@ public final class Accounts {
     Accounts(Database database, InitialAdministrator initialAdministrator) {
         this.database = database;
         this.initialAdministrator = initialAdministrator;
-        this.loader = new Thread(this::load, "nadi-security-accounts");
-        loader.setDaemon(true);
-        loader.start();
         this.tokenUse = Executors.newSingleThreadScheduledExecutor(work -> {
             Thread thread = new Thread(work, "nadi-security-token-use");
             thread.setDaemon(true);
             return thread;
         });
         tokenUse.scheduleWithFixedDelay(this::storeTokenUse, TOKEN_USE_FLUSH_SECONDS, TOKEN_USE_FLUSH_SECONDS, TimeUnit.SECONDS);
+        // Reading the accounts (and hashing the first administrator's password) must not hold up the runtime's start.
+        this.loader = new Thread(this::load, "nadi-security-accounts");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private static Path dataDirectory(BundleContext context) {

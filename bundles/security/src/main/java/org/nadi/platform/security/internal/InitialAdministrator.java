@@ -108,7 +108,7 @@ final class InitialAdministrator {
         }
     }
 
-    Path passwordFile() {
+    private Path passwordFile() {
         return dataDirectory.resolve(PASSWORD_FILE);
     }
 
