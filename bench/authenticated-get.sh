@@ -11,8 +11,8 @@
 # time busy over half a second), for a machine shared with other work.
 #
 # Starts a temporary copy of the built distribution (default: distribution/target/nadi-*/) with
-# an empty data directory, listening on 127.0.0.1 only, with NADI_ADMIN_PASSWORD set to a
-# random password. Into that copy's deploy/ folder it puts the baseline: bench/hello-servlet/,
+# an empty data directory, listening on 127.0.0.1 only, with NADI_ADMIN_PASSWORD set to the
+# benchmarks' password (bench/sign-in.sh). Into that copy's deploy/ folder it puts the baseline: bench/hello-servlet/,
 # compiled here against the distribution's own servlet API and framework, a plain HttpServlet
 # registered through the servlet whiteboard at /hello that answers "Hello" as text/plain (it
 # never ships in the product). The script then signs in as admin, makes an API token
@@ -121,8 +121,8 @@ cp "$WORK/hello/bench-hello.jar" "$WORK/nadi/deploy/"
 
 PORT=$(free_port) || fail "no free port found"
 BASE="http://127.0.0.1:$PORT"
-PASSWORD="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-NADI_ADMIN_PASSWORD="$PASSWORD" "$WORK/nadi/bin/nadi" --port "$PORT" </dev/null >"$WORK/nadi.log" 2>&1 &
+. "$HERE/sign-in.sh"
+NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" "$WORK/nadi/bin/nadi" --port "$PORT" </dev/null >"$WORK/nadi.log" 2>&1 &
 RUNNING=$!
 
 # Sets STATUS and BODY from curl; extra arguments go to curl.
@@ -153,17 +153,7 @@ wait_for /hello 200
 [ "$BODY" = Hello ] || fail "GET /hello answered '$BODY', not 'Hello'"
 
 # ---- credentials and the record -------------------------------------------------------------
-request -c "$WORK/cookies" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/auth/login"
-[ "$STATUS" = 200 ] || fail "POST /api/v1/auth/login answered $STATUS: $BODY"
-csrf=$(json_field csrfToken)
-[ -n "$csrf" ] || fail "the login answer has no csrfToken: $BODY"
-grep -q nadi_session "$WORK/cookies" || fail "the login set no nadi_session cookie"
-request -b "$WORK/cookies" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
-  -d '{"name":"bench"}' "$BASE/api/v1/auth/tokens"
-[ "$STATUS" = 201 ] || fail "POST /api/v1/auth/tokens answered $STATUS: $BODY"
-TOKEN=$(json_field token)
-[ -n "$TOKEN" ] || fail "the token answer has no token: $BODY"
+TOKEN=$(bench_token "$BASE") || fail "could not sign in as admin and make a token"
 AUTH="Authorization: Bearer $TOKEN"
 
 request -H "$AUTH" -H 'Content-Type: application/json' \
