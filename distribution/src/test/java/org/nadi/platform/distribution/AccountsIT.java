@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,11 +46,11 @@ class AccountsIT {
     void theFirstStartMakesARandomAdministratorPasswordShownOnceAndKeptInAPrivateFile() throws IOException {
         try (NadiRuntime fresh = NadiRuntime.options().label("first-admin").withoutAdminPassword().start()) {
             Path file = fresh.home().resolve("data/initial-admin-password");
-            fresh.eventually(java.time.Duration.ofSeconds(20), "the initial password file exists", () -> Files.exists(file));
+            fresh.eventually(Duration.ofSeconds(20), "the initial password file exists", () -> Files.exists(file));
             String password = Files.readString(file, StandardCharsets.UTF_8).trim();
             assertTrue(password.length() >= 16, "a short random password: " + password);
             assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
-            fresh.eventually(java.time.Duration.ofSeconds(20), "the password is printed", () -> fresh.output().contains(password));
+            fresh.eventually(Duration.ofSeconds(20), "the password is printed", () -> fresh.output().contains(password));
             assertEquals(1, count(fresh.output(), password), "printed once:\n" + fresh.output());
 
             fresh.signIn(NadiRuntime.ADMIN, password).get("/api/v1/auth/me").assertJson(200);

@@ -157,7 +157,7 @@ public final class ModuleCommands {
 
     /** A module's state as a JSON summary for the audit trail; empty if it is not installed. */
     private String stateOf(String id) {
-        return id.isEmpty() ? "" : registry.module(id)
+        return registry.module(id)
                 .map(module -> "{\"state\":\"" + module.state() + "\",\"version\":\"" + module.version() + "\"}")
                 .orElse("");
     }
