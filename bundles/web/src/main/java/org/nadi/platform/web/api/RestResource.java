@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  * @Component(service = RestResource.class)
  * public final class GreetingResource implements RestResource {
  *     public void declareRoutes(Routes routes) {
- *         routes.get("/api/v1/example/greeting", Access.PUBLIC, request -> ApiResponse.ok(new Greeting("Hello")));
+ *         routes.get("/api/v1/example/greeting", Access.role(Role.OBSERVER), request -> ApiResponse.ok(new Greeting("Hello")));
  *     }
  * }
  * }</pre>
