@@ -12,7 +12,7 @@
 #
 # Starts a temporary copy of the built distribution (default: distribution/target/nadi-*/) with
 # an empty data directory, listening on 127.0.0.1 only, with NADI_ADMIN_PASSWORD set to the
-# benchmarks' password (bench/sign-in.sh). Into that copy's deploy/ folder it puts the baseline: bench/hello-servlet/,
+# benchmarks' password (bench/common.sh). Into that copy's deploy/ folder it puts the baseline: bench/hello-servlet/,
 # compiled here against the distribution's own servlet API and framework, a plain HttpServlet
 # registered through the servlet whiteboard at /hello that answers "Hello" as text/plain (it
 # never ships in the product). The script then signs in as admin, makes an API token
@@ -71,21 +71,9 @@ if [ -n "${JAVA_HOME:-}" ]; then JAVAC="$JAVA_HOME/bin/javac"; JAR="$JAVA_HOME/b
 [ -r /proc/loadavg ] || missing+=" /proc (Linux)"
 if [ -n "$missing" ]; then echo "authenticated-get: missing:$missing" >&2; exit 2; fi
 
-if [ -z "$DIST" ]; then
-  DIST=$(ls -d "$HERE"/../distribution/target/nadi-*/ 2>/dev/null | head -1 || true)
-  [ -n "$DIST" ] || { echo "no built distribution: run 'mvn -B package -DskipTests' first, or pass --dist DIR" >&2; exit 2; }
-fi
-DIST=$(cd "$DIST" && pwd)
-[ -x "$DIST/bin/nadi" ] && [ -d "$DIST/bundles" ] || { echo "$DIST is not a NADI distribution (no bin/nadi or bundles/)" >&2; exit 2; }
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/nadi-bench.XXXXXX")
-RUNNING=""
-cleanup() {
-  if [ -n "$RUNNING" ] && kill -0 "$RUNNING" 2>/dev/null; then kill -KILL "$RUNNING" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$HERE/common.sh"
+bench_distribution
+bench_workspace
 
 fail() {
   echo "authenticated-get: $*" >&2
@@ -93,15 +81,6 @@ fail() {
   exit 1
 }
 
-# A port nothing listens on. The runtime refuses a busy port, so a lost race shows as a failed start.
-free_port() {
-  local port fd
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then exec {fd}>&-; else echo "$port"; return 0; fi
-  done
-  return 1
-}
 
 # ---- the runtime's copy, with the baseline servlet in its deploy folder -----------------------
 cp -r "$DIST" "$WORK/nadi"
@@ -121,7 +100,6 @@ cp "$WORK/hello/bench-hello.jar" "$WORK/nadi/deploy/"
 
 PORT=$(free_port) || fail "no free port found"
 BASE="http://127.0.0.1:$PORT"
-. "$HERE/sign-in.sh"
 NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" "$WORK/nadi/bin/nadi" --port "$PORT" </dev/null >"$WORK/nadi.log" 2>&1 &
 RUNNING=$!
 
@@ -214,21 +192,6 @@ measure() {
   alive
 }
 
-# Percentage of the machine's CPU time that was busy over the next half second.
-busy_percent() {
-  local a b
-  read -r -a a < /proc/stat; sleep 0.5; read -r -a b < /proc/stat
-  local total=0 i
-  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-  local idle=$(( b[4] - a[4] + b[5] - a[5] ))
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-# With --quiet-wait S: waits up to S seconds until the machine is idle. Sets BUSY to the last reading.
-wait_for_quiet() {
-  BUSY=$(busy_percent)
-  local deadline=$(( SECONDS + QUIET_WAIT ))
-  while [ "$BUSY" -ge 15 ] && [ "$SECONDS" -lt "$deadline" ]; do sleep 1; BUSY=$(busy_percent); done
-}
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 

@@ -56,21 +56,9 @@ if [ -n "${JAVA_HOME:-}" ]; then JAVA="$JAVA_HOME/bin/java"; JAVAC="$JAVA_HOME/b
 [ -r /proc/self/status ] || missing+=" /proc (Linux)"
 if [ -n "$missing" ]; then echo "startup-and-toggle: missing:$missing" >&2; exit 2; fi
 
-if [ -z "$DIST" ]; then
-  DIST=$(ls -d "$HERE"/../distribution/target/nadi-*/ 2>/dev/null | head -1 || true)
-  [ -n "$DIST" ] || { echo "no built distribution: run 'mvn -B package -DskipTests' first, or pass --dist DIR" >&2; exit 2; }
-fi
-DIST=$(cd "$DIST" && pwd)
-[ -x "$DIST/bin/nadi" ] && [ -d "$DIST/bundles" ] || { echo "$DIST is not a NADI distribution (no bin/nadi or bundles/)" >&2; exit 2; }
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/nadi-bench.XXXXXX")
-RUNNING=""
-cleanup() {
-  if [ -n "$RUNNING" ] && kill -0 "$RUNNING" 2>/dev/null; then kill -KILL "$RUNNING" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+. "$HERE/common.sh"
+bench_distribution
+bench_workspace
 
 # A pipe nobody writes to: 'read -t' on it sleeps without starting a process.
 exec {NAP}<> <(:)
@@ -92,15 +80,6 @@ http_status() {
   return 0
 }
 
-# A port nothing listens on. The runtime refuses a busy port, so a lost race shows as a failed start.
-free_port() {
-  local port fd
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then exec {fd}>&-; else echo "$port"; return 0; fi
-  done
-  return 1
-}
 
 # Whether process $1 holds the listening socket of port $2 (so the answers came from it, not from
 # another program that took the port first).
@@ -159,23 +138,6 @@ stop_process() {
   STOP_MS=$(( (t3 - t2) / 1000 ))
 }
 
-# Percentage of the machine's CPU time that was busy over the next half second.
-busy_percent() {
-  local a b
-  read -r -a a < /proc/stat; nap 0.5; read -r -a b < /proc/stat
-  local total=0 i
-  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-  local idle=$(( b[4] - a[4] + b[5] - a[5] ))
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-# With --quiet-wait S: waits up to S seconds until the machine is idle. Sets BUSY to the last reading.
-wait_for_quiet() {
-  BUSY=$(busy_percent)
-  local waited=0
-  while [ "$BUSY" -ge 15 ] && [ "$waited" -lt "$QUIET_WAIT" ]; do
-    nap 1.5; waited=$(( waited + 2 )); BUSY=$(busy_percent)
-  done
-}
 
 # ---- statistics ------------------------------------------------------------------------------
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.1f\n", (a[NR/2]+a[NR/2+1])/2}'; }
@@ -276,7 +238,6 @@ CACHE_PLAIN="$WORK/floor-cache-plain"
 nadi=("$DIST/bin/nadi" --port "$NADI_PORT" --data "$DATA")
 export NADI_JAVA_OPTS=""
 unset NADI_HTTP_PORT || true
-. "$HERE/sign-in.sh"
 export NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD"
 
 echo "NADI start-up benchmark: $DIST"

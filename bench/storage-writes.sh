@@ -14,29 +14,21 @@ cd "$(dirname "$0")/.."
 writers=${1:-20}
 seconds=${2:-15}
 runs=${3:-3}
-dist=$(ls -d distribution/target/nadi-*-SNAPSHOT distribution/target/nadi-[0-9]* 2>/dev/null | grep -v '\.tar\.gz$' | head -n 1 || true)
-if [ -z "$dist" ] || [ ! -x "$dist/bin/nadi" ]; then
-  echo "No built distribution under distribution/target: run 'mvn -B -q package -DskipTests' first." >&2
-  exit 1
-fi
+HERE=$PWD/bench
+DIST=""
+. bench/common.sh
+bench_distribution
+bench_workspace
+work=$WORK
 
-work=$(mktemp -d /tmp/nadi-bench-XXXXXX)
-pid=
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-cp -r "$dist" "$work/nadi"
+cp -r "$DIST" "$work/nadi"
 rm -rf "$work/nadi/data"
-port=$((20000 + RANDOM % 30000))
-. bench/sign-in.sh
+port=$(free_port) || { echo "no free port found" >&2; exit 1; }
 NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" "$work/nadi/bin/nadi" --port "$port" >"$work/nadi.log" 2>&1 </dev/null &
-pid=$!
+RUNNING=$!
 for _ in $(seq 1 300); do
   grep -q "NADI Platform ready" "$work/nadi.log" && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/nadi.log" >&2; exit 1; }
+  kill -0 "$RUNNING" 2>/dev/null || { cat "$work/nadi.log" >&2; exit 1; }
   sleep 0.1
 done
 grep -q "NADI Platform ready" "$work/nadi.log" || { echo "the runtime did not start:" >&2; cat "$work/nadi.log" >&2; exit 1; }
@@ -116,7 +108,7 @@ JAVA
 javac -d "$work/client" "$work/client/WriteLoad.java"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(java -version 2>&1 | head -n 1)"
-echo "runtime: $dist on 127.0.0.1:$port, embedded SQLite (WAL, synchronous=FULL)"
+echo "runtime: $DIST on 127.0.0.1:$port, embedded SQLite (WAL, synchronous=FULL)"
 echo "load: $writers writers, $seconds s per run, $runs runs after a 5 s warm-up"
 token=$(bench_token "http://127.0.0.1:$port") || exit 1
 java -cp "$work/client" WriteLoad "$port" "$writers" 5 "$token" >/dev/null
