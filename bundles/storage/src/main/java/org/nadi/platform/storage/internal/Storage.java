@@ -13,6 +13,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -178,9 +179,13 @@ public final class Storage implements ModuleCondition, ModuleDataHolder {
      * use the database, so that nothing they keep in memory (the accounts, say) predates it.
      */
     void restore(Path file, boolean force) throws SQLException, IOException {
-        store.restore(file, force);
-        LOG.log(Level.WARNING, "Restored the platform database from {0}", file.toAbsolutePath());
         Map<Bundle, String> running = modules.getTracked();
+        Set<String> platformPrefixes = running.keySet().stream()
+                .flatMap(bundle -> ModuleHeader.of(bundle).filter(ModuleHeader::core).stream())
+                .map(header -> SchemaMigrations.tablePrefix(header.id()))
+                .collect(Collectors.toSet());
+        store.restore(file, force, platformPrefixes);
+        LOG.log(Level.WARNING, "Restored the platform database from {0}", file.toAbsolutePath());
         running.forEach(this::migrate);
         running.keySet().stream().filter(Storage::usesTheDatabase).forEach(Storage::restart);
     }

@@ -45,8 +45,6 @@ final class Store implements AutoCloseable {
 
     /** The platform's own table: which migrations of which module are applied. */
     static final String SCHEMA_VERSIONS = "platform_schema_versions";
-    /** The tables of the security module: accounts, tokens and the audit trail. */
-    private static final String SECURITY_TABLES = "security_";
     private static final int MAX_BATCH = 128;
     private static final int MAX_READERS = 8;
     private static final System.Logger LOG = System.getLogger(Store.class.getName());
@@ -409,14 +407,16 @@ final class Store implements AutoCloseable {
      * live database on the writer thread, so in-flight writes finish first, later ones see the
      * restored data, and readers see either the old or the new database, never a mixture.
      *
+     * @param platformPrefixes the table prefixes of the platform's core modules, whose rows do not
+     *                         count as module data (every runtime has accounts from its first start)
      * @throws IllegalStateException if the database holds module data and {@code force} is false
      * @throws IllegalArgumentException if the file is not a backup of the platform's database
      */
-    void restore(Path backup, boolean force) throws SQLException, IOException {
+    void restore(Path backup, boolean force, Set<String> platformPrefixes) throws SQLException, IOException {
         requireSqlite("restore");
         checkIsBackup(backup);
         inTransaction(connection -> {
-            if (!force && holdsModuleData(connection)) {
+            if (!force && holdsModuleData(connection, platformPrefixes)) {
                 throw new IllegalStateException("The database holds module data already, and restoring would replace all of it"
                         + " with the backup.");
             }
@@ -433,12 +433,12 @@ final class Store implements AutoCloseable {
 
     /**
      * Whether any module table has a row. The platform's own bookkeeping does not count: its
-     * list of migrations, and the accounts and audit trail of the security module, which every
-     * runtime has from its first start (and which the backup's replace).
+     * list of migrations, and the tables of its core modules (the accounts and audit trail of
+     * the security module), which every runtime has from its first start and the backup's replace.
      */
-    private boolean holdsModuleData(Connection connection) throws SQLException {
+    private boolean holdsModuleData(Connection connection, Set<String> platformPrefixes) throws SQLException {
         for (String table : tables(connection)) {
-            if (table.equals(SCHEMA_VERSIONS) || table.startsWith(SECURITY_TABLES)) {
+            if (table.equals(SCHEMA_VERSIONS) || platformPrefixes.stream().anyMatch(table::startsWith)) {
                 continue;
             }
             try (Statement query = connection.createStatement(); ResultSet row = query.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
