@@ -56,7 +56,7 @@ class ModuleAdministrationIT {
         HttpAnswer answer = runtime.admin().get("/api/v1/modules").assertJson(200);
         Map<String, JsonObject> modules = runtime.modules();
 
-        assertEquals(List.of("example", "kernel", "security", "storage", "web"), List.copyOf(modules.keySet()), answer::toString);
+        assertEquals(List.of("example", "kernel", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), answer::toString);
         for (JsonObject module : modules.values()) {
             for (String field : List.of("id", "name", "description", "version", "vendor", "core", "state", "reason", "requires",
                     "requiredBy")) {
@@ -71,6 +71,7 @@ class ModuleAdministrationIT {
         assertTrue(modules.get("web").get("core").getAsBoolean());
         assertTrue(modules.get("storage").get("core").getAsBoolean());
         assertTrue(modules.get("security").get("core").getAsBoolean());
+        assertTrue(modules.get("workbench").get("core").getAsBoolean());
         assertFalse(modules.get("example").get("core").getAsBoolean());
         assertEquals("NADI Example Greeting", modules.get("example").get("name").getAsString());
         assertFalse(modules.get("example").get("description").getAsString().isBlank());
@@ -79,11 +80,13 @@ class ModuleAdministrationIT {
         assertEquals(List.of("kernel"), strings(modules.get("web"), "requires"));
         assertEquals(List.of("kernel", "web"), strings(modules.get("storage"), "requires"));
         assertEquals(List.of("kernel", "storage", "web"), strings(modules.get("security"), "requires"));
+        assertEquals(List.of("kernel", "web"), strings(modules.get("workbench"), "requires"));
         assertEquals(List.of(), strings(modules.get("kernel"), "requires"));
-        assertEquals(List.of("security", "storage", "web"), strings(modules.get("kernel"), "requiredBy"));
-        assertEquals(List.of("example", "security", "storage"), strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of("security", "storage", "web", "workbench"), strings(modules.get("kernel"), "requiredBy"));
+        assertEquals(List.of("example", "security", "storage", "workbench"), strings(modules.get("web"), "requiredBy"));
         assertEquals(List.of("example", "security"), strings(modules.get("storage"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("security"), "requiredBy"));
+        assertEquals(List.of(), strings(modules.get("workbench"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("example"), "requiredBy"));
     }
 
@@ -119,7 +122,7 @@ class ModuleAdministrationIT {
 
     @Test
     void refusesToDisableTheCoreModules() {
-        for (String core : List.of("kernel", "security", "storage", "web")) {
+        for (String core : List.of("kernel", "security", "storage", "web", "workbench")) {
             HttpAnswer refused = runtime.admin().post("/api/v1/modules/" + core + "/disable").assertProblem(409);
             assertTrue(refused.detail().contains("core"), refused::toString);
             assertEquals("ENABLED", runtime.stateOf(core));
