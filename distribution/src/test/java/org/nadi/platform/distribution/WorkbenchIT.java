@@ -209,7 +209,7 @@ class WorkbenchIT {
 
             browser.waitUntil("the Gadgets view is in the navigation", page -> browser.present("nav#navigation a[data-view=\"gadget.gadgets\"]"));
             browser.waitUntil("the gadget module is listed as ENABLED",
-                    page -> "ENABLED".equals(browser.textOf("tr[data-module=\"gadget\"] [data-field=\"state\"]")));
+                    page -> "ENABLED".equals(stateShown("gadget")));
             assertEquals("ENABLED", runtime.stateOf("gadget"));
             browser.screenshot("install-modules-view");
 
@@ -338,8 +338,10 @@ class WorkbenchIT {
             browser.screenshot("phone-home");
 
             toggle.click();
-            browser.waitUntil("the drawer opened", page -> "true".equals(browser.waitFor("button#nav-toggle").getAttribute("aria-expanded"))
-                    && browser.shown("nav#navigation a[data-view=\"" + NOTES + "\"]"));
+            browser.waitUntil("the drawer opened, all of it on the screen",
+                    page -> "true".equals(browser.waitFor("button#nav-toggle").getAttribute("aria-expanded"))
+                            && browser.shown("nav#navigation a[data-view=\"" + NOTES + "\"]")
+                            && Boolean.TRUE.equals(browser.script("return document.querySelector('nav#navigation').getBoundingClientRect().left >= 0")));
             browser.screenshot("phone-drawer-open");
 
             browser.waitFor("nav#navigation a[data-view=\"" + NOTES + "\"]").click();
@@ -378,7 +380,7 @@ class WorkbenchIT {
     // ---- a module with a malformed contribution file -------------------------------------
 
     @Test
-    void aMalformedContributionFileIsRefusedOrFailsItsModuleAndNothingElse() throws IOException {
+    void aMalformedContributionFileIsRefusedOrFailsItsModuleAndNothingElse() throws IOException, InterruptedException {
         Path jar = TestBundle.module("misdrawn")
                 .header("NADI-Workbench", "workbench/contributions.json")
                 .resource("workbench/contributions.json", """
@@ -395,13 +397,13 @@ class WorkbenchIT {
 
         Path deployed = Files.copy(jar, runtime.deployFolder().resolve("misdrawn.jar"));
         try {
-            runtime.eventually(DEPLOYED_WITHIN, "the dropped module is FAILED", () -> "FAILED".equals(runtime.stateOf("misdrawn")));
-            String reason = runtime.modules().get("misdrawn").get("reason").getAsString();
+            JsonObject module = awaitState("misdrawn", "FAILED", DEPLOYED_WITHIN);
+            String reason = module.get("reason").getAsString();
             assertTrue(reason.contains("workbench/contributions.json") && reason.contains("notez.js"), reason);
 
             browser.go("workbench/modules");
             browser.waitUntil("the Modules view lists it as FAILED with the reason",
-                    page -> "FAILED".equals(browser.textOf("tr[data-module=\"misdrawn\"] [data-field=\"state\"]"))
+                    page -> "FAILED".equals(stateShown("misdrawn"))
                             && browser.textOf("tr[data-module=\"misdrawn\"]").contains("workbench/contributions.json"));
             assertTrue(browser.present("svg#module-graph g[data-module=\"misdrawn\"][data-state=\"FAILED\"]"), "the graph marks it");
             assertTrue(browser.present("nav#navigation a[data-view=\"" + NOTES + "\"]"), "the other modules' views stay");
@@ -423,6 +425,29 @@ class WorkbenchIT {
             browser.signIn(NadiRuntime.ADMIN, NadiRuntime.ADMIN_PASSWORD);
         }
         browser.waitFor("[data-view-root=\"home\"]");
+    }
+
+    /** Waits for the module to be in the state; fails showing the module as the API lists it if it is not. */
+    private JsonObject awaitState(String id, String state, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonObject module = null;
+        while (System.nanoTime() < deadline) {
+            module = runtime.modules().get(id);
+            if (module != null && state.equals(module.get("state").getAsString())) {
+                return module;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Not " + state + " within " + limit.toSeconds() + " s: " + module);
+    }
+
+    /**
+     * The state the Modules view shows for a module, in the API's upper case, or null if it lists
+     * no such module. The state cell may go on with the reason; the state is its first word.
+     */
+    private String stateShown(String module) {
+        String cell = browser.textOf("tr[data-module=\"" + module + "\"] [data-field=\"state\"]");
+        return cell == null || cell.isEmpty() ? null : cell.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
     }
 
     private String noticeText() {
