@@ -87,3 +87,6 @@ NADI_BENCH_PASSWORD="$BENCH_ADMIN_PASSWORD" NADI_BENCH_TOKEN="$TOKEN" \
   "$JAVA" -Dnadi.test.classes="$TEST_CLASSES" -cp "$TEST_CLASSES:$(cat "$WORK/classpath")" \
   org.nadi.platform.distribution.WorkbenchBenchmark "$BASE" "$RUNS" "$TOGGLES" \
   || { echo "---- the runtime's log:" >&2; tail -30 "$WORK/nadi.log" >&2; fail "the benchmark failed"; }
+
+kill -TERM "$RUNNING" && wait "$RUNNING" 2>/dev/null || true
+RUNNING=""

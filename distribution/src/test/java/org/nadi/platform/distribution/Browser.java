@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -49,6 +50,12 @@ public final class Browser implements AutoCloseable {
     public static final Dimension PHONE = new Dimension(390, 844);
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * Selenium warns at every start that it has no DevTools binding for this Chromium's version;
+     * nothing here uses one (the benchmark's two DevTools commands go through chromedriver).
+     * Kept in a field: java.util.logging holds its loggers weakly.
+     */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
     private final String baseUrl;
     private final ChromeDriver driver;
@@ -67,6 +74,7 @@ public final class Browser implements AutoCloseable {
     /** Starts a browser for the pages at this address ({@code http://host:port}, no trailing slash). */
     public static Browser start(String baseUrl) {
         requireInstalled();
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

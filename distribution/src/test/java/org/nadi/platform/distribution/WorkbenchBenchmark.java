@@ -72,8 +72,7 @@ public final class WorkbenchBenchmark {
     }
 
     private void report(int runs, int toggles) throws IOException, InterruptedException {
-        System.out.println("Browser: " + browser.driver().getClass().getSimpleName() + " "
-                + ((ChromeDriver) browser.driver()).getCapabilities().getBrowserVersion() + " headless, viewport "
+        System.out.println("Browser: Chromium " + ((ChromeDriver) browser.driver()).getCapabilities().getBrowserVersion() + " headless, viewport "
                 + Browser.DESKTOP.width + "x" + Browser.DESKTOP.height + "; runtime at " + base);
 
         List<Map<String, Double>> cached = loadHome(runs);
