@@ -17,8 +17,8 @@ export function showHome(root, workbench, shell) {
   const empty = h('div', { class: 'empty-state' },
     h('h2', {}, 'Nothing on the dashboard yet'),
     h('p', { class: 'muted' },
-      'None of the modules enabled for you adds a dashboard widget. Their views are listed under Views; ' +
-      'press Ctrl K to find a command.'));
+      'None of the modules enabled for you adds a dashboard widget. Open a view from the list of views, ' +
+      'or press Ctrl K to find a command.'));
   root.replaceChildren(quickActions, h('div', { class: 'dashboard' }, grid), empty);
 
   const mounted = new Map(); // widget key → { widget, card, body, session }

@@ -303,7 +303,7 @@ export function startWorkbench(app, user, { onSignedOut, initial = false }) {
     const call = command.calls;
     if (call.confirm && !await confirm({ title: command.label, message: call.confirm, confirmLabel: command.label })) return;
     try {
-      const answer = await api.request(call.method, call.path, { body: call.method === 'GET' ? undefined : call.body });
+      const answer = await api.request(call.method, call.path, { body: call.method === 'GET' ? undefined : call.body ?? undefined });
       notices.show(`${command.label}: ${summary(answer.body)}`);
     } catch (error) {
       notices.show(`${command.label}: ${error.message}`, 'error');
