@@ -1,16 +1,18 @@
 // Boots the workbench: whoever is signed in gets the workbench, anyone else the sign-in page.
+// Who is signed in is asked at once; the page's other modules load meanwhile (index.html
+// preloads them) and are imported when the answer says which are needed.
 import { createApi } from './api.js';
-import { showSignIn } from './sign-in.js';
-import { startWorkbench } from './workbench.js';
 
 const app = document.getElementById('app');
 
-function signIn(message = '') {
+async function signIn(message = '') {
+  const { showSignIn } = await import('./sign-in.js');
   document.body.dataset.page = 'sign-in';
   showSignIn(app, { message, onSignedIn: (user) => open(user, false) });
 }
 
-function open(user, initial) {
+async function open(user, initial) {
+  const { startWorkbench } = await import('./workbench.js');
   document.body.dataset.page = 'workbench';
   startWorkbench(app, user, { initial, onSignedOut: signIn });
 }
