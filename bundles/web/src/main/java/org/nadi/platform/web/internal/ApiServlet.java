@@ -66,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient RouteTable routes = new RouteTable();
     private final transient Path uploadDirectory;
-    private final transient EventStreams streams = new EventStreams();
+    private final transient EventStreams streams;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile Authenticator authenticator;
@@ -77,6 +77,7 @@ public final class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(BundleContext context) {
         this.uploadDirectory = context.getDataFile("uploads").toPath();
+        this.streams = new EventStreams(context.getProperty(EventStreams.HEARTBEAT_PROPERTY));
         routes.add(this, "web", "GET", "/api/v1/routes", Access.role(Role.ADMINISTRATOR), request -> ApiResponse.ok(routes.describe()));
     }
 
@@ -137,8 +138,11 @@ public final class ApiServlet extends HttpServlet {
             apiRequest = new ServletApiRequest(request, match.get().parameters(), uploadDirectory);
             Gatekeeper.admit(authenticator, route.access(), route.module(), apiRequest);
             ApiResponse answer = route.handler().handle(apiRequest);
-            if (answer.body() instanceof ApiResponse.Events opener) {
-                streams.open(request, response, answer, opener, () -> stillAdmitted(route, streamRequest(request, match.get())));
+            if (answer.body() instanceof ApiResponse.Events events) {
+                // The stream outlives this method, so its later checks get a request object of their own.
+                Optional<Caller> caller = apiRequest.caller();
+                ServletApiRequest recheck = new ServletApiRequest(request, match.get().parameters(), uploadDirectory);
+                streams.open(request, response, answer, events, () -> stillAdmitted(route, recheck, caller));
                 return;
             }
             if (Gatekeeper.CHANGING_METHODS.contains(method) && answer.status() / 100 == 2) {
@@ -160,16 +164,15 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    /** A request object for the stream's later checks, which outlive the handler's request. */
-    private ServletApiRequest streamRequest(HttpServletRequest request, RouteTable.Match match) {
-        return new ServletApiRequest(request, match.parameters(), uploadDirectory);
-    }
-
-    /** Whether the caller of an open stream may still read it: their session or token is valid and their role still suffices. */
-    private boolean stillAdmitted(RouteTable.Route route, ServletApiRequest request) {
+    /**
+     * Whether the caller of an open stream may still read it: their session or token is still
+     * valid and they have the same role as when they opened it. A stream whose caller's role
+     * changed ends, and the browser reconnects with what the new role may see.
+     */
+    private boolean stillAdmitted(RouteTable.Route route, ServletApiRequest request, Optional<Caller> caller) {
         try {
-            Gatekeeper.admit(authenticator, route.access(), route.module(), request);
-            return true;
+            Optional<Caller> now = Gatekeeper.admit(authenticator, route.access(), route.module(), request);
+            return now.map(Caller::role).equals(caller.map(Caller::role));
         } catch (ProblemException | RuntimeException refused) {
             return false;
         }
