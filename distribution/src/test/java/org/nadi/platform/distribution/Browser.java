@@ -18,6 +18,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -179,15 +180,18 @@ public final class Browser implements AutoCloseable {
         return !all(css).isEmpty();
     }
 
+    // These two ask in one script, so that a view re-rendering between finding an element and
+    // reading it cannot make the reference stale.
+
     /** Whether an element matching the selector is shown. */
     public boolean shown(String css) {
-        return all(css).stream().anyMatch(WebElement::isDisplayed);
+        return Boolean.TRUE.equals(script(
+                "return [...document.querySelectorAll(arguments[0])].some(e => e.checkVisibility({ visibilityProperty: true }))", css));
     }
 
-    /** The text of the first element matching the selector, or null if there is none. */
+    /** The rendered text of the first element matching the selector, or null if there is none. */
     public String textOf(String css) {
-        List<WebElement> found = all(css);
-        return found.isEmpty() ? null : found.get(0).getText().trim();
+        return (String) script("const e = document.querySelector(arguments[0]); return e === null ? null : e.innerText.trim()", css);
     }
 
     /** Waits up to 10 s for an element and answers it. */
@@ -214,6 +218,8 @@ public final class Browser implements AutoCloseable {
     public <T> T waitUntil(String what, Duration limit, Function<WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(driver, limit, Duration.ofMillis(50));
         wait.withMessage(() -> what);
+        // A view may replace the element a condition was reading: try again.
+        wait.ignoring(StaleElementReferenceException.class);
         try {
             return wait.until(condition);
         } catch (TimeoutException timedOut) {
