@@ -111,7 +111,7 @@ public final class Browser implements AutoCloseable {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The browser tests need Chromium and its driver, and these are missing: "
                     + String.join(", ", missing) + ". Install them as root with"
-                    + " 'apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver fonts-dejavu-core'"
+                    + " 'apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver fonts-liberation'"
                     + " (.ci/run does so), or name others with -Dnadi.chromium=… and -Dnadi.chromedriver=….");
         }
     }
