@@ -206,6 +206,31 @@ public final class Browser implements AutoCloseable {
         return waitFor(By.cssSelector(css));
     }
 
+    /** Waits for an element and clicks it, finding it again if a view replaced it in between. */
+    public void click(String css) {
+        waitUntil("an element " + css + " can be clicked", page -> {
+            List<WebElement> found = page.findElements(By.cssSelector(css));
+            if (found.isEmpty()) {
+                return false;
+            }
+            found.get(0).click();
+            return true;
+        });
+    }
+
+    /** The rendered text of every element matching the selector, in document order. */
+    @SuppressWarnings("unchecked")
+    public List<String> texts(String css) {
+        return (List<String>) script("return [...document.querySelectorAll(arguments[0])].map(e => e.innerText.trim())", css);
+    }
+
+    /** Every value of an attribute on the elements matching the selector, in document order. */
+    @SuppressWarnings("unchecked")
+    public List<String> attributes(String css, String attribute) {
+        return (List<String>) script("return [...document.querySelectorAll(arguments[0])].map(e => e.getAttribute(arguments[1]))",
+                css, attribute);
+    }
+
     /** Waits up to 10 s for the condition to answer true or an object. */
     public <T> T waitUntil(String what, Function<WebDriver, T> condition) {
         return waitUntil(what, WAIT, condition);

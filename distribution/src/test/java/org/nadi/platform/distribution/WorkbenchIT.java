@@ -22,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -108,7 +107,7 @@ class WorkbenchIT {
             return text == null || text.isEmpty() ? null : text;
         });
         assertTrue(error.toLowerCase(Locale.ROOT).contains("wrong user name or password"), error);
-        assertEquals("alert", browser.waitFor("#sign-in-error").getAttribute("role"));
+        assertEquals(List.of("alert"), browser.attributes("#sign-in-error", "role"));
         assertTrue(browser.shown("form#sign-in"), "the form stays for another try");
         assertFalse(browser.shown("nav#navigation") || browser.shown("#user-name"), "no workbench without a session");
         browser.screenshot("sign-in-wrong-password");
@@ -119,22 +118,19 @@ class WorkbenchIT {
     @Test
     void everyViewInTheNavigationOpensAndRenders() {
         asAdmin();
-        List<String> keys = new ArrayList<>();
-        for (WebElement link : browser.all("nav#navigation a[data-view]")) {
-            keys.add(link.getAttribute("data-view"));
-        }
+        List<String> keys = browser.attributes("nav#navigation a[data-view]", "data-view");
         assertTrue(keys.containsAll(List.of("home", MODULES, NOTES)), "the administrator's navigation: " + keys);
 
         for (String key : keys) {
-            WebElement link = browser.waitFor("nav#navigation a[data-view=\"" + key + "\"]");
-            String href = link.getAttribute("href");
-            link.click();
+            String link = "nav#navigation a[data-view=\"" + key + "\"]";
+            String href = browser.attributes(link, "href").get(0);
+            browser.click(link);
             browser.waitUntil(key + " is the current view", page -> browser.present("[data-view-root=\"" + key + "\"]")
-                    && "page".equals(browser.waitFor("nav#navigation a[data-view=\"" + key + "\"]").getAttribute("aria-current")));
+                    && List.of("page").equals(browser.attributes(link, "aria-current")));
             browser.waitUntil(key + " rendered something", page -> Boolean.TRUE.equals(browser.script(
                     "const root = document.querySelector(arguments[0]); return root !== null && root.childElementCount > 0",
                     "[data-view-root=\"" + key + "\"]")));
-            assertTrue(browser.driver().getCurrentUrl().endsWith(href.substring(href.indexOf('#'))),
+            assertTrue(browser.driver().getCurrentUrl().endsWith(href),
                     () -> key + ": the address is the link's, " + href + ", not " + browser.driver().getCurrentUrl());
             assertFalse(browser.textOf("h1#view-title").isEmpty(), key + " has a title");
             browser.screenshot("view-" + key);
@@ -213,18 +209,18 @@ class WorkbenchIT {
             assertEquals("ENABLED", runtime.stateOf("gadget"));
             browser.screenshot("install-modules-view");
 
-            browser.waitFor("nav#navigation a[data-view=\"gadget.gadgets\"]").click();
+            browser.click("nav#navigation a[data-view=\"gadget.gadgets\"]");
             browser.waitUntil("the Gadgets view shows its text", page -> "Every gadget is accounted for.".equals(browser.textOf(
                     "[data-view-root=\"gadget.gadgets\"] #gadget-text")));
             assertEquals("Gadgets", browser.textOf("h1#view-title"));
             browser.screenshot("install-gadgets-view");
 
             browser.go("workbench/modules");
-            browser.waitFor("tr[data-module=\"gadget\"] button[data-action=\"uninstall\"]").click();
+            browser.click("tr[data-module=\"gadget\"] button[data-action=\"uninstall\"]");
             browser.waitUntil("the confirmation is open", page -> browser.present("dialog#confirm[open]"));
             assertTrue(browser.textOf("dialog#confirm").contains("gadget"), () -> "it names the module: " + browser.textOf("dialog#confirm"));
             browser.screenshot("install-uninstall-confirm");
-            browser.waitFor("dialog#confirm button#confirm-ok").click();
+            browser.click("dialog#confirm button#confirm-ok");
 
             browser.waitUntil("the module and its view are gone", page -> !browser.present("tr[data-module=\"gadget\"]")
                     && !browser.present("nav#navigation a[data-view=\"gadget.gadgets\"]"));
@@ -253,8 +249,8 @@ class WorkbenchIT {
 
         browser.press("go to modules");
         browser.waitUntil("typing filtered the list", page -> browser.all("ul#palette-list li[role=\"option\"]").size() < everything);
-        for (WebElement option : browser.all("ul#palette-list li[role=\"option\"]")) {
-            assertTrue(option.getText().toLowerCase(Locale.ROOT).contains("go to modules"), option.getText());
+        for (String option : browser.texts("ul#palette-list li[role=\"option\"]")) {
+            assertTrue(option.toLowerCase(Locale.ROOT).contains("go to modules"), option);
         }
         assertTrue(browser.present("ul#palette-list li[data-command=\"go:" + MODULES + "\"]"));
         browser.screenshot("palette-filtered");
@@ -329,22 +325,22 @@ class WorkbenchIT {
         try {
             browser.open("/");
             browser.awaitHomeRendered();
-            WebElement toggle = browser.waitFor("button#nav-toggle");
-            assertTrue(toggle.isDisplayed(), "the drawer's button is shown at 390 px");
-            assertEquals("false", toggle.getAttribute("aria-expanded"));
-            assertEquals("navigation", toggle.getAttribute("aria-controls"));
+            browser.waitFor("button#nav-toggle");
+            assertTrue(browser.shown("button#nav-toggle"), "the drawer's button is shown at 390 px");
+            assertEquals(List.of("false"), browser.attributes("button#nav-toggle", "aria-expanded"));
+            assertEquals(List.of("navigation"), browser.attributes("button#nav-toggle", "aria-controls"));
             assertFalse(browser.shown("nav#navigation a[data-view=\"" + NOTES + "\"]"), "the drawer starts closed");
             assertNoHorizontalScrolling();
             browser.screenshot("phone-home");
 
-            toggle.click();
+            browser.click("button#nav-toggle");
             browser.waitUntil("the drawer opened, all of it on the screen",
-                    page -> "true".equals(browser.waitFor("button#nav-toggle").getAttribute("aria-expanded"))
+                    page -> List.of("true").equals(browser.attributes("button#nav-toggle", "aria-expanded"))
                             && browser.shown("nav#navigation a[data-view=\"" + NOTES + "\"]")
                             && Boolean.TRUE.equals(browser.script("return document.querySelector('nav#navigation').getBoundingClientRect().left >= 0")));
             browser.screenshot("phone-drawer-open");
 
-            browser.waitFor("nav#navigation a[data-view=\"" + NOTES + "\"]").click();
+            browser.click("nav#navigation a[data-view=\"" + NOTES + "\"]");
             browser.waitFor("[data-view-root=\"" + NOTES + "\"]");
             assertNoHorizontalScrolling();
             browser.screenshot("phone-notes");
