@@ -16,7 +16,8 @@ export function mount(element, context) {
   const view = new ModulesView(element, context);
   view.reload();
   context.on('modules', () => view.reloadSoon());
-  if (context.params.install === 'true') view.focusFileChooser();
+  // After the shell has put the view on the page.
+  if (context.params.install === 'true') requestAnimationFrame(() => view.focusFileChooser());
   return () => view.close();
 }
 
