@@ -53,7 +53,7 @@ export function mount(element, context) {
     el('td', { 'data-label': 'Created' }, created(note.createdAt)),
     mayWrite ? el('td', { 'data-label': 'Actions' }, mayEdit(note)
       ? el('button', { type: 'button', 'data-action': 'edit', 'aria-label': `Edit note ${note.id}`, onclick: (event) => edit(note, event.currentTarget) }, 'Edit')
-      : el('span', { class: 'muted' }, 'another institution’s')) : null);
+      : el('span', { class: 'muted' }, note.institution == null ? 'the secretariat’s' : 'another institution’s')) : null);
 
   const showNotes = (notes) => {
     tableBody.replaceChildren(...notes.map(row));
@@ -130,6 +130,7 @@ export function mount(element, context) {
     }
 
     textCell.replaceChildren(form);
+    button.hidden = true; // one edit at a time; the form's own buttons save or cancel
     textarea.focus();
   }
 

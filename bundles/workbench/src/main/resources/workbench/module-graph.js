@@ -9,6 +9,7 @@ const NODE_WIDTH = 156;
 const NODE_HEIGHT = 46;
 const COLUMN_GAP = 64;
 const ROW_GAP = 18;
+const WAYPOINT_HEIGHT = 8; // the room an arrow takes where it crosses a column
 const MARGIN = 12;
 const CHARS_PER_NODE = 18; // what fits in a node at the stylesheet's font size
 const ORDERING_SWEEPS = 4;
@@ -67,37 +68,70 @@ export function columnsOf(modules) {
 }
 
 /**
- * The modules' ids column by column, each column ordered to reduce crossing arrows a little:
- * a few sweeps of the barycentre heuristic (a module moves towards the average position of
- * its neighbours in the other columns).
+ * The graph to lay out: a node per module and, where an arrow skips columns, a waypoint in
+ * each column it crosses, so that the ordering keeps the arrow clear of the modules there.
+ * Each node knows its neighbours on both sides; each arrow knows the nodes it passes.
  */
-export function layout(modules) {
+function graphOf(modules) {
   const columnOf = columnsOf(modules);
-  const columns = [];
+  const nodes = new Map(modules.map((module) => [module.id,
+    { id: module.id, column: columnOf.get(module.id), module, requires: [], requiredBy: [] }]));
+  const arrows = [];
   for (const module of [...modules].sort((a, b) => a.id.localeCompare(b.id))) {
-    const index = columnOf.get(module.id);
-    (columns[index] ??= []).push(module.id);
+    for (const required of module.requires ?? []) {
+      if (!nodes.has(required)) continue;
+      const path = [module.id];
+      for (let column = columnOf.get(module.id) - 1; column > columnOf.get(required); column -= 1) {
+        const waypoint = { id: `${module.id}>${required}@${column}`, column, module: null, requires: [], requiredBy: [] };
+        nodes.set(waypoint.id, waypoint);
+        path.push(waypoint.id);
+      }
+      path.push(required);
+      for (let step = 0; step + 1 < path.length; step += 1) {
+        nodes.get(path[step]).requires.push(path[step + 1]);
+        nodes.get(path[step + 1]).requiredBy.push(path[step]);
+      }
+      arrows.push({ from: module.id, to: required, path });
+    }
   }
-  const byId = new Map(modules.map((module) => [module.id, module]));
+  return { nodes, arrows };
+}
+
+/**
+ * The nodes' ids column by column, each column ordered to reduce crossing arrows a little:
+ * a few sweeps of the barycentre heuristic (a node moves towards the average position of its
+ * neighbours in the column it was just compared with).
+ */
+function order(nodes) {
+  const columns = [];
+  for (const node of [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    (columns[node.column] ??= []).push(node.id);
+  }
   // Positions are centred per column, as they are drawn, so that columns of different heights compare.
   const position = new Map();
-  const measure = () => columns.forEach((ids) => ids.forEach((id, row) => position.set(id, row - (ids.length - 1) / 2)));
-  const reorder = (ids, neighbours) => {
+  const measure = (ids) => ids.forEach((id, row) => position.set(id, row - (ids.length - 1) / 2));
+  columns.forEach(measure);
+  const reorder = (ids, neighboursOf) => {
     const centre = new Map(ids.map((id) => {
-      const placed = neighbours(byId.get(id)).filter((other) => position.has(other) && byId.has(other));
-      const mean = placed.reduce((sum, other) => sum + position.get(other), 0) / placed.length;
-      return [id, placed.length > 0 ? mean : position.get(id)];
+      const neighbours = neighboursOf(nodes.get(id));
+      const mean = neighbours.reduce((sum, other) => sum + position.get(other), 0) / neighbours.length;
+      return [id, neighbours.length > 0 ? mean : position.get(id)];
     }));
     ids.sort((a, b) => centre.get(a) - centre.get(b));
-    measure();
+    measure(ids);
   };
-  measure();
   for (let sweep = 0; sweep < ORDERING_SWEEPS; sweep += 1) {
     const rightwards = sweep % 2 === 0;
-    const order = rightwards ? columns.slice(1) : columns.slice(0, -1).reverse();
-    for (const ids of order) reorder(ids, (module) => (rightwards ? module.requires : module.requiredBy) ?? []);
+    const sweepOrder = rightwards ? columns.slice(1) : columns.slice(0, -1).reverse();
+    for (const ids of sweepOrder) reorder(ids, (node) => (rightwards ? node.requires : node.requiredBy));
   }
   return columns;
+}
+
+/** The module ids column by column, in the order they are drawn (waypoints left out). */
+export function layout(modules) {
+  const { nodes } = graphOf(modules);
+  return order(nodes).map((ids) => ids.filter((id) => nodes.get(id).module));
 }
 
 const STATE_WORDS = { ENABLED: 'enabled', DISABLED: 'disabled', FAILED: 'failed', UNRESOLVED: 'unresolved' };
@@ -112,59 +146,94 @@ function shortened(text) {
 }
 
 /** One sentence per module for the picture's description, read by screen readers instead of the picture. */
-function description(modules, columns) {
+function description(modules, columnCount) {
   const sentences = [...modules].sort((a, b) => a.id.localeCompare(b.id)).map((module) => {
     const needs = (module.requires ?? []).length > 0 ? `requires ${module.requires.join(', ')}` : 'requires no other module';
     return `${module.id} (${stateWord(module.state)}) ${needs}.`;
   });
   const count = modules.length === 1 ? '1 module' : `${modules.length} modules`;
-  return `${count} in ${columns.length} ${columns.length === 1 ? 'column' : 'columns'}; arrows point to required modules. ${sentences.join(' ')}`;
+  return `${count} in ${columnCount} ${columnCount === 1 ? 'column' : 'columns'}; arrows point to required modules. ${sentences.join(' ')}`;
 }
 
-/** A curve from the left edge of `from` to the right edge of `to`, bowing sideways so arrows stay readable. */
-function arrowPath(from, to) {
-  const startX = from.x;
-  const startY = from.y + NODE_HEIGHT / 2;
-  const endX = to.x + NODE_WIDTH;
-  const endY = to.y + NODE_HEIGHT / 2;
-  const bend = Math.max(COLUMN_GAP / 2, Math.abs(startX - endX) / 3);
-  return `M ${startX} ${startY} C ${startX - bend} ${startY}, ${endX + bend} ${endY}, ${endX} ${endY}`;
+/**
+ * Where the arrows meet each module: those leaving it spread down its left edge, those
+ * arriving spread down its right edge, each ordered by the height of the next point on the
+ * arrow so that arrows at one module do not cross each other.
+ */
+function attachArrows(arrows, place) {
+  const spread = (end, next) => {
+    const groups = new Map();
+    for (const arrow of arrows) groups.set(arrow[end], [...(groups.get(arrow[end]) ?? []), arrow]);
+    for (const [id, group] of groups) {
+      group.sort((a, b) => place.get(next(a)).middle - place.get(next(b)).middle);
+      group.forEach((arrow, index) => { arrow[`${end}Y`] = place.get(id).y + (NODE_HEIGHT * (index + 1)) / (group.length + 1); });
+    }
+  };
+  spread('from', (arrow) => arrow.path[1]);
+  spread('to', (arrow) => arrow.path[arrow.path.length - 2]);
+}
+
+/**
+ * An arrow's path: from the requiring module's left edge, straight across the column of each
+ * waypoint, to the required module's right edge, with curves between columns.
+ */
+function arrowPath(arrow, place) {
+  const points = [[place.get(arrow.from).x, arrow.fromY]];
+  for (const waypoint of arrow.path.slice(1, -1)) {
+    const { x, middle } = place.get(waypoint);
+    points.push([x + NODE_WIDTH, middle], [x, middle]);
+  }
+  points.push([place.get(arrow.to).x + NODE_WIDTH, arrow.toY]);
+  let d = `M ${points[0][0]} ${points[0][1]}`;
+  for (let index = 1; index < points.length; index += 1) {
+    const [fromX, fromY] = points[index - 1];
+    const [toX, toY] = points[index];
+    if (index % 2 === 0) {
+      d += ` L ${toX} ${toY}`;
+    } else {
+      const bend = Math.max(COLUMN_GAP / 2, Math.abs(fromX - toX) / 3);
+      d += ` C ${fromX - bend} ${fromY}, ${toX + bend} ${toY}, ${toX} ${toY}`;
+    }
+  }
+  return d;
 }
 
 /**
  * The graph as an <svg id="module-graph">, one <g data-module data-state> per module. Its
- * natural size is returned in its width and height attributes; the caller lets it scroll.
+ * natural size is in its width and height attributes; the caller lets it scroll.
  */
 export function drawModuleGraph(modules) {
-  const columns = layout(modules);
-  const tallest = Math.max(1, ...columns.map((ids) => ids.length));
+  const { nodes, arrows } = graphOf(modules);
+  const columns = order(nodes);
+  const slot = (id) => (nodes.get(id).module ? NODE_HEIGHT : WAYPOINT_HEIGHT);
+  const columnHeight = (ids) => ids.reduce((sum, id) => sum + slot(id), 0) + Math.max(0, ids.length - 1) * ROW_GAP;
+  const tallest = Math.max(NODE_HEIGHT, ...columns.map(columnHeight));
   const width = MARGIN * 2 + columns.length * NODE_WIDTH + Math.max(0, columns.length - 1) * COLUMN_GAP;
-  const height = MARGIN * 2 + tallest * NODE_HEIGHT + (tallest - 1) * ROW_GAP;
-  const byId = new Map(modules.map((module) => [module.id, module]));
+  const height = MARGIN * 2 + tallest;
 
   const place = new Map();
   columns.forEach((ids, column) => {
-    const top = MARGIN + ((tallest - ids.length) * (NODE_HEIGHT + ROW_GAP)) / 2;
-    ids.forEach((id, row) => place.set(id, {
-      x: MARGIN + column * (NODE_WIDTH + COLUMN_GAP),
-      y: top + row * (NODE_HEIGHT + ROW_GAP),
-    }));
+    let y = MARGIN + (tallest - columnHeight(ids)) / 2;
+    for (const id of ids) {
+      place.set(id, { x: MARGIN + column * (NODE_WIDTH + COLUMN_GAP), y, middle: y + slot(id) / 2 });
+      y += slot(id) + ROW_GAP;
+    }
+  });
+  attachArrows(arrows, place);
+
+  const byId = new Map(modules.map((module) => [module.id, module]));
+  const paths = arrows.map((arrow) => {
+    const muted = byId.get(arrow.from).state !== 'ENABLED' || byId.get(arrow.to).state !== 'ENABLED';
+    return svg('path', {
+      class: muted ? 'graph-arrow graph-arrow-inactive' : 'graph-arrow',
+      d: arrowPath(arrow, place),
+      'marker-end': 'url(#module-graph-arrowhead)',
+      'data-from': arrow.from,
+      'data-to': arrow.to,
+    });
   });
 
-  const arrows = modules.flatMap((module) => (module.requires ?? [])
-    .filter((required) => byId.has(required))
-    .map((required) => {
-      const muted = module.state !== 'ENABLED' || byId.get(required).state !== 'ENABLED';
-      return svg('path', {
-        class: muted ? 'graph-arrow graph-arrow-inactive' : 'graph-arrow',
-        d: arrowPath(place.get(module.id), place.get(required)),
-        'marker-end': 'url(#module-graph-arrowhead)',
-        'data-from': module.id,
-        'data-to': required,
-      });
-    }));
-
-  const nodes = modules.map((module) => {
+  const boxes = modules.map((module) => {
     const { x, y } = place.get(module.id);
     const word = stateWord(module.state);
     const details = [word, module.core ? 'core' : null].filter(Boolean).join(' · ');
@@ -191,11 +260,11 @@ export function drawModuleGraph(modules) {
     viewBox: `0 0 ${width} ${height}`,
   },
   svg('title', { id: 'module-graph-title' }, 'Module dependency graph'),
-  svg('desc', { id: 'module-graph-desc' }, description(modules, columns)),
+  svg('desc', { id: 'module-graph-desc' }, description(modules, columns.length)),
   svg('defs', {}, svg('marker', {
     id: 'module-graph-arrowhead', viewBox: '0 0 10 10', refX: 9, refY: 5,
     markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
   }, svg('path', { class: 'graph-arrowhead', d: 'M 0 0 L 10 5 L 0 10 z' }))),
-  svg('g', { class: 'graph-arrows' }, arrows),
-  svg('g', { class: 'graph-nodes' }, nodes));
+  svg('g', { class: 'graph-arrows' }, paths),
+  svg('g', { class: 'graph-nodes' }, boxes));
 }

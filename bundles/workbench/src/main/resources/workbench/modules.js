@@ -284,16 +284,19 @@ class ModulesView {
   /** A small dialog: keep the module's data for a later installation, or drop it. Resolves 'keep', 'drop' or null. */
   askDataChoice(module, detail) {
     const name = module.name || module.id;
-    const dialog = el('dialog', { id: 'module-data-choice', class: 'module-data-choice', 'aria-labelledby': 'module-data-choice-title' },
+    const dialog = el('dialog', {
+      id: 'module-data-choice', class: 'module-data-choice',
+      'aria-labelledby': 'module-data-choice-title', 'aria-describedby': detail ? 'module-data-choice-detail' : null,
+    },
       el('form', { method: 'dialog' },
         el('h2', { id: 'module-data-choice-title' }, `${name} has data`),
-        detail ? el('p', {}, detail) : null,
+        detail ? el('p', { id: 'module-data-choice-detail' }, detail) : null,
         el('fieldset', {},
           el('legend', {}, 'What happens to its data?'),
-          el('div', { class: 'form-row' },
+          el('div', { class: 'module-data-option' },
             el('input', { type: 'radio', name: 'data', value: 'keep', id: 'module-data-keep', checked: true }),
             el('label', { for: 'module-data-keep' }, 'Keep it, for a later installation of the module')),
-          el('div', { class: 'form-row' },
+          el('div', { class: 'module-data-option' },
             el('input', { type: 'radio', name: 'data', value: 'drop', id: 'module-data-drop' }),
             el('label', { for: 'module-data-drop' }, 'Drop it with the module (it cannot be recovered)'))),
         el('div', { class: 'toolbar' },
@@ -413,18 +416,20 @@ function whatHappened(before, after) {
   return 'changed';
 }
 
-function describeState(summaryOf) {
+/** A state before or after, with its version when the action changed the version. */
+function describeState(summaryOf, withVersion) {
   if (!summaryOf) return 'not installed';
-  return [summaryOf.state ? stateWord(summaryOf.state) : null, summaryOf.version].filter(Boolean).join(' ');
+  return [summaryOf.state ? stateWord(summaryOf.state) : null, withVersion ? summaryOf.version : null].filter(Boolean).join(' ');
 }
 
 function auditItem(entry) {
   const before = summary(entry.before);
   const after = summary(entry.after);
+  const versioned = before?.version !== after?.version;
   return el('li', {},
     timeElement(entry.at), ' ',
     el('span', { class: 'audit-actor' }, entry.actor || 'someone'), ` ${whatHappened(before, after)} `,
     el('strong', {}, entry.entityId || entry.module || 'a module'),
-    `: ${describeState(before)} → ${describeState(after)} `,
+    `: ${describeState(before, versioned)} → ${describeState(after, versioned)} `,
     el('span', { class: 'muted' }, `(${entry.action})`));
 }
