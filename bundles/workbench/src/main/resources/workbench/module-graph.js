@@ -103,8 +103,10 @@ function graphOf(modules) {
  * neighbours in the column it was just compared with).
  */
 function order(nodes) {
+  // Modules with no arrows at all start (and stay) at the bottom, out of the other arrows' way.
+  const alone = (node) => node.requires.length + node.requiredBy.length === 0;
   const columns = [];
-  for (const node of [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const node of [...nodes.values()].sort((a, b) => alone(a) - alone(b) || a.id.localeCompare(b.id))) {
     (columns[node.column] ??= []).push(node.id);
   }
   // Positions are centred per column, as they are drawn, so that columns of different heights compare.
