@@ -140,6 +140,29 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
     }
 
+    /**
+     * GETs an event stream and reads it up to the end of its first event, then hangs up. The
+     * answer's body is that event's lines (e.g. {@code event: workbench} and {@code data: {...}});
+     * a refusal's body is its problem document.
+     */
+    public HttpAnswer firstEvent(String path) {
+        HttpRequest built = request(path).GET().build();
+        try {
+            var response = runtime.http().send(built, BodyHandlers.ofLines());
+            try (var lines = response.body()) {
+                String body = response.statusCode() == 200
+                        ? lines.takeWhile(line -> !line.isEmpty()).collect(java.util.stream.Collectors.joining("\n"))
+                        : lines.collect(java.util.stream.Collectors.joining("\n"));
+                return new HttpAnswer("GET " + path, response.statusCode(), response.headers().map(), body);
+            }
+        } catch (IOException failed) {
+            throw new UncheckedIOException("GET " + built.uri() + " failed. The runtime said:\n" + runtime.output(), failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + built.uri(), interrupted);
+        }
+    }
+
     /** GET through another address of this machine than loopback, e.g. its own network address. */
     public HttpAnswer getVia(InetAddress address, String path) {
         return send(request(URI.create("http://" + address.getHostAddress() + ":" + runtime.port() + path)).GET());

@@ -77,7 +77,9 @@ class AuthorizationIT {
             new Route("GET", "/api/v1/users/{username}", "/api/v1/users/nobody", null, "administrator"),
             new Route("PATCH", "/api/v1/users/{username}", "/api/v1/users/nobody", "{}", "administrator"),
             new Route("DELETE", "/api/v1/users/{username}", "/api/v1/users/nobody", null, "administrator"),
-            new Route("GET", "/api/v1/audit", "/api/v1/audit", null, "administrator"));
+            new Route("GET", "/api/v1/audit", "/api/v1/audit", null, "administrator"),
+            new Route("GET", "/api/v1/workbench", "/api/v1/workbench", null, "observer"),
+            new Route("GET", "/api/v1/workbench/events", "/api/v1/workbench/events", null, "observer"));
 
     private NadiRuntime runtime;
     private final Map<String, ApiClient> clients = new LinkedHashMap<>();
@@ -172,7 +174,7 @@ class AuthorizationIT {
     private static HttpAnswer send(ApiClient client, Route route) {
         if (route.jsonBody() == null) {
             return switch (route.method()) {
-                case "GET" -> client.get(route.path());
+                case "GET" -> route.path().endsWith("/events") ? client.firstEvent(route.path()) : client.get(route.path());
                 case "POST" -> client.post(route.path());
                 case "DELETE" -> client.delete(route.path());
                 default -> throw new IllegalArgumentException(route.method());

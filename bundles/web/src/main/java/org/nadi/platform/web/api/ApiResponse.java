@@ -9,7 +9,8 @@ import java.util.Map;
  * download) and any extra headers.
  *
  * @param status  the HTTP status
- * @param body    the body, written as JSON; {@code null} for none; a {@link Download} is sent as is
+ * @param body    the body, written as JSON; {@code null} for none; a {@link Download} is sent as is,
+ *                and {@link Events} opens an event stream
  * @param headers extra response headers
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
@@ -45,6 +46,17 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
      */
     public static ApiResponse download(Download file) {
         return new ApiResponse(200, file, Map.of("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\""));
+    }
+
+    /**
+     * 200 with a server-sent event stream ({@code text/event-stream}) that stays open: the
+     * opener is called once the stream's headers are sent, and keeps the sink to send events
+     * through until it ends. A route answering with a stream should be a {@code GET}.
+     *
+     * @since 2.2
+     */
+    public static ApiResponse events(Events opener) {
+        return new ApiResponse(200, opener, Map.of());
     }
 
     /**
@@ -84,5 +96,15 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
                 throw new IllegalArgumentException("Not a plain file name: " + fileName);
             }
         }
+    }
+
+    /**
+     * What a route does with the event stream it opened: keep the sink and send through it.
+     *
+     * @since 2.2
+     */
+    @FunctionalInterface
+    public interface Events {
+        void opened(EventSink sink);
     }
 }

@@ -17,7 +17,7 @@
  * something goes to the audit trail.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.nadi.platform.web.api;
 
 import org.osgi.annotation.bundle.Export;

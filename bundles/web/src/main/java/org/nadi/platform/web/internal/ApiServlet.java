@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,9 +29,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -51,6 +52,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/*")
+@HttpWhiteboardServletAsyncSupported
 @HttpWhiteboardServletMultipart(enabled = true, maxFileSize = ApiServlet.MAX_UPLOAD_BYTES, maxRequestSize = ApiServlet.MAX_UPLOAD_BYTES + 65536)
 public final class ApiServlet extends HttpServlet {
 
@@ -58,15 +60,13 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ApiServlet.class.getName());
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> CHANGING_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** The header a browser session repeats its CSRF token in on every state-changing request. */
-    static final String CSRF_HEADER = "X-CSRF-Token";
     private static final int MAX_SUMMARY_LENGTH = 4000;
     /** The most of an unread request body read and thrown away to keep its connection open. */
     private static final long MAX_UNREAD_BODY = 64 * 1024;
 
     private final transient RouteTable routes = new RouteTable();
     private final transient Path uploadDirectory;
+    private final transient EventStreams streams = new EventStreams();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile Authenticator authenticator;
@@ -78,6 +78,11 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(BundleContext context) {
         this.uploadDirectory = context.getDataFile("uploads").toPath();
         routes.add(this, "web", "GET", "/api/v1/routes", Access.role(Role.ADMINISTRATOR), request -> ApiResponse.ok(routes.describe()));
+    }
+
+    @Deactivate
+    void deactivate() {
+        streams.closeAll();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -130,9 +135,16 @@ public final class ApiServlet extends HttpServlet {
             }
             RouteTable.Route route = match.get().route();
             apiRequest = new ServletApiRequest(request, match.get().parameters(), uploadDirectory);
-            admit(route, apiRequest, response);
+            Gatekeeper.admit(authenticator, route.access(), route.module(), apiRequest);
             ApiResponse answer = route.handler().handle(apiRequest);
-            if (CHANGING_METHODS.contains(method) && answer.status() / 100 == 2) {
+            if (answer.body() instanceof ApiResponse.Events events) {
+                // The stream outlives this method, so its later checks get a request object of their own.
+                Optional<Caller> caller = apiRequest.caller();
+                ServletApiRequest recheck = new ServletApiRequest(request, match.get().parameters(), uploadDirectory);
+                streams.open(request, response, answer, events, () -> stillAdmitted(route, recheck, caller));
+                return;
+            }
+            if (Gatekeeper.CHANGING_METHODS.contains(method) && answer.status() / 100 == 2) {
                 record(route, apiRequest, method + " " + path);
             }
             write(response, answer);
@@ -152,55 +164,17 @@ public final class ApiServlet extends HttpServlet {
     }
 
     /**
-     * Lets the request through to the route's handler, or refuses it: 403 if the route declares
-     * no access rule, 401 without valid credentials, 403 for a role too low or a browser
-     * session's state-changing request without its CSRF token.
+     * Whether the caller of an open stream may still read it: their session or token is still
+     * valid and they have the same role as when they opened it. A stream whose caller's role
+     * changed ends, and the browser reconnects with what the new role may see.
      */
-    private void admit(RouteTable.Route route, ServletApiRequest request, HttpServletResponse response) throws ProblemException {
-        Access access = route.access();
-        if (access == null) {
-            throw ProblemException.forbidden("This route declares no access rule, so nobody may call it. Module '"
-                    + route.module() + "' must declare the role it needs.");
-        }
-        Optional<Role> needed = access.requiredRole();
-        if (needed.isEmpty()) {
-            return;
-        }
-        Authenticator accounts = authenticator;
-        if (accounts == null) {
-            throw new ProblemException(503, "accounts-unavailable", "Accounts unavailable",
-                    "Sign-in is not available just now, so routes that need a role cannot be served. Try again shortly.");
-        }
-        Optional<Authenticator.Authentication> authentication;
+    private boolean stillAdmitted(RouteTable.Route route, ServletApiRequest request, Optional<Caller> caller) {
         try {
-            authentication = accounts.authenticate(request);
-        } catch (ProblemException refused) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            throw refused;
+            Optional<Caller> now = Gatekeeper.admit(authenticator, route.access(), route.module(), request);
+            return now.map(Caller::role).equals(caller.map(Caller::role));
+        } catch (ProblemException | RuntimeException refused) {
+            return false;
         }
-        if (authentication.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-            throw ProblemException.unauthorized("Sign in first: POST /api/v1/auth/login with your username and password,"
-                    + " or send a token in an 'Authorization: Bearer TOKEN' header.");
-        }
-        Caller caller = authentication.get().caller();
-        if (!caller.role().includes(needed.get())) {
-            throw ProblemException.forbidden("This needs the role " + needed.get().id() + " or higher; you are signed in as '"
-                    + caller.username() + "' with the role " + caller.role().id() + ".");
-        }
-        Optional<String> csrfToken = authentication.get().csrfToken();
-        if (csrfToken.isPresent() && CHANGING_METHODS.contains(request.method()) && !sameToken(csrfToken.get(), request)) {
-            throw new ProblemException(403, "csrf-token-invalid", "CSRF token missing or wrong",
-                    "A signed-in browser session must send the csrfToken it received at sign-in in the " + CSRF_HEADER
-                            + " header of every request that changes something.");
-        }
-        request.signedIn(caller);
-    }
-
-    private static boolean sameToken(String expected, ServletApiRequest request) {
-        Optional<String> sent = request.header(CSRF_HEADER);
-        return sent.isPresent() && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                sent.get().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Records a change in the audit trail: one entry per change the handler reported, or one for the request. */
@@ -279,7 +253,7 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static void writeProblem(HttpServletResponse response, ProblemException problem, String instance) throws IOException {
+    static void writeProblem(HttpServletResponse response, ProblemException problem, String instance) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:nadi:problem:" + problem.type());
         body.put("title", problem.title());
