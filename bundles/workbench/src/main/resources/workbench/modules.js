@@ -246,6 +246,7 @@ class ModulesView {
             : `${name} stops: its views and services go away until it is enabled again.`,
           items: [label(module), ...dependents.map(label)],
           confirmLabel: dependents.length > 0 ? `Disable ${dependents.length + 1} modules` : 'Disable',
+          danger: true,
         },
         // Cascade only over the dependents the administrator saw: one that appeared since is refused (409), not disabled.
         run: () => this.api.post(`${path}/disable${dependents.length > 0 ? '?cascade=true' : ''}`),
@@ -261,6 +262,7 @@ class ModulesView {
           : `${name} is removed from the runtime.`,
         items: [label(module), ...dependents.map((other) => `${label(other)}: disabled`)],
         confirmLabel: 'Uninstall',
+        danger: true,
       },
       run: () => this.uninstall(module, path, dependents.length > 0),
       done: `Uninstalled ${name}.`,
@@ -299,9 +301,9 @@ class ModulesView {
           el('div', { class: 'module-data-option' },
             el('input', { type: 'radio', name: 'data', value: 'drop', id: 'module-data-drop' }),
             el('label', { for: 'module-data-drop' }, 'Drop it with the module (it cannot be recovered)'))),
-        el('div', { class: 'toolbar' },
-          el('button', { type: 'submit', value: 'uninstall', class: 'button-danger' }, 'Uninstall'),
-          el('button', { type: 'submit', value: 'cancel' }, 'Cancel'))));
+        el('div', { class: 'module-data-choice-actions' },
+          el('button', { type: 'submit', value: 'cancel' }, 'Cancel'),
+          el('button', { type: 'submit', value: 'uninstall', class: 'button-danger' }, 'Uninstall'))));
     document.body.append(dialog);
     return new Promise((resolve) => {
       dialog.addEventListener('close', () => {
