@@ -199,12 +199,14 @@ class ModulesView {
   async act(id, action) {
     const module = this.modules.find((candidate) => candidate.id === id);
     if (!module || this.busy) return;
-    this.lastAction = { id, action };
     const plan = this.plan(module, action);
     this.setBusy(true);
+    let ran = false;
     try {
       const confirmed = await this.context.confirm(plan.question);
       if (!confirmed || this.closed) return;
+      ran = true;
+      this.lastAction = { id, action };
       const answer = await plan.run();
       this.context.notify(answer === CANCELLED ? `${plan.failed}: you cancelled.` : plan.done);
     } catch (error) {
@@ -212,7 +214,7 @@ class ModulesView {
     } finally {
       if (!this.closed) {
         this.setBusy(false);
-        await this.reload();
+        if (ran) await this.reload();
       }
     }
   }
