@@ -163,6 +163,19 @@ public final class ApiClient {
         }
     }
 
+    /** Opens an event stream with this client's credentials and reads it in the background. */
+    public EventStreamReader events(String path) {
+        HttpRequest built = request(path).GET().build();
+        try {
+            return new EventStreamReader(runtime.http().send(built, BodyHandlers.ofLines()));
+        } catch (IOException failed) {
+            throw new UncheckedIOException("GET " + built.uri() + " failed. The runtime said:\n" + runtime.output(), failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during " + built.uri(), interrupted);
+        }
+    }
+
     /** GET through another address of this machine than loopback, e.g. its own network address. */
     public HttpAnswer getVia(InetAddress address, String path) {
         return send(request(URI.create("http://" + address.getHostAddress() + ":" + runtime.port() + path)).GET());

@@ -66,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient RouteTable routes = new RouteTable();
     private final transient Path uploadDirectory;
-    private final transient EventStreams streams = new EventStreams();
+    private final transient EventStreams streams;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile Authenticator authenticator;
@@ -77,6 +77,7 @@ public final class ApiServlet extends HttpServlet {
     @Activate
     public ApiServlet(BundleContext context) {
         this.uploadDirectory = context.getDataFile("uploads").toPath();
+        this.streams = new EventStreams(context.getProperty(EventStreams.HEARTBEAT_PROPERTY));
         routes.add(this, "web", "GET", "/api/v1/routes", Access.role(Role.ADMINISTRATOR), request -> ApiResponse.ok(routes.describe()));
     }
 

@@ -16,13 +16,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The open server-sent event streams: opens them, checks every {@link #HEARTBEAT_SECONDS}
- * seconds that their callers may still read them (a signed-out session's stream ends), and
- * writes a heartbeat that keeps idle connections open and finds clients that went away.
+ * The open server-sent event streams: opens them, checks at every heartbeat (15 seconds unless
+ * the framework property {@value #HEARTBEAT_PROPERTY} says otherwise) that their callers may
+ * still read them (a signed-out session's stream ends), and writes a heartbeat that keeps idle
+ * connections open and finds clients that went away.
  */
 final class EventStreams {
 
-    static final long HEARTBEAT_SECONDS = 15;
+    /** Framework property: seconds between heartbeats. */
+    static final String HEARTBEAT_PROPERTY = "nadi.events.heartbeat.seconds";
     private static final System.Logger LOG = System.getLogger(EventStreams.class.getName());
 
     private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
@@ -38,9 +40,9 @@ final class EventStreams {
         return thread;
     });
 
-    EventStreams() {
-        heartbeat.scheduleWithFixedDelay(() -> open.forEach(EventStream::heartbeat), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,
-                TimeUnit.SECONDS);
+    EventStreams(String heartbeatSeconds) {
+        long seconds = heartbeatSeconds == null ? 15 : Long.parseLong(heartbeatSeconds.trim());
+        heartbeat.scheduleWithFixedDelay(() -> open.forEach(EventStream::heartbeat), seconds, seconds, TimeUnit.SECONDS);
     }
 
     /** Sends the stream's headers, leaves the response open, and hands the sink to the route's opener. */

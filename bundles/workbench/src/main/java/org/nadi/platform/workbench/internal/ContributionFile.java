@@ -54,9 +54,12 @@ final class ContributionFile {
     /** The folder the file is in, inside the bundle, with a trailing slash; empty for the bundle's root. */
     private final String folder;
     private final Predicate<String> inBundle;
+    /** Added to the files' addresses, so that browsers load a module's new scripts after an update. */
+    private final String version;
 
-    private ContributionFile(String module, String file, Predicate<String> inBundle) {
+    private ContributionFile(String module, String file, Predicate<String> inBundle, String version) {
         this.module = module;
+        this.version = version;
         this.file = file;
         this.folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
         this.inBundle = inBundle;
@@ -78,9 +81,10 @@ final class ContributionFile {
      * @param file     the file's path in the bundle, as the {@code NADI-Workbench} header names it
      * @param text     the file's content
      * @param inBundle whether the bundle has an entry at this path
+     * @param version  the bundle's version of its files, e.g. when it was last updated
      */
-    static Contributions read(String module, String file, String text, Predicate<String> inBundle) throws Invalid {
-        return new ContributionFile(module, file, inBundle).read(text);
+    static Contributions read(String module, String file, String text, Predicate<String> inBundle, String version) throws Invalid {
+        return new ContributionFile(module, file, inBundle, version).read(text);
     }
 
     private Contributions read(String text) throws Invalid {
@@ -242,7 +246,7 @@ final class ContributionFile {
     }
 
     private String address(String relative) {
-        return "/modules/" + module + "/" + relative;
+        return "/modules/" + module + "/" + relative + "?v=" + version;
     }
 
     private String key(String id) {

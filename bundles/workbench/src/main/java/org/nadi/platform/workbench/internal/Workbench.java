@@ -304,7 +304,7 @@ public final class Workbench implements ModuleCondition {
                 return new Reading(lastModified, file, null, file + ": is larger than " + ContributionFile.MAX_BYTES / 1024 + " KiB");
             }
             Contributions contributions = ContributionFile.read(module, file, new String(bytes, StandardCharsets.UTF_8),
-                    path -> bundle.getEntry(path) != null);
+                    path -> bundle.getEntry(path) != null, Long.toString(lastModified, 36));
             return new Reading(lastModified, file, contributions, null);
         } catch (ContributionFile.Invalid invalid) {
             return new Reading(lastModified, file, null, invalid.getMessage());

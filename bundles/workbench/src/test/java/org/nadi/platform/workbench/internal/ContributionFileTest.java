@@ -41,7 +41,7 @@ class ContributionFileTest {
     }
 
     private static Contributions read(String json) throws ContributionFile.Invalid {
-        return ContributionFile.read("example", FILE, json, BUNDLE::contains);
+        return ContributionFile.read("example", FILE, json, BUNDLE::contains, "7");
     }
 
     private static boolean schemaAccepts(String json) throws IOException {
@@ -78,10 +78,10 @@ class ContributionFileTest {
         Contributions contributions = read(FULL);
 
         View notes = contributions.views().get(0);
-        assertEquals(new View("example.notes", "example", "notes", "Notes", "note", "example/notes", "/modules/example/notes.js",
+        assertEquals(new View("example.notes", "example", "notes", "Notes", "note", "example/notes", "/modules/example/notes.js?v=7",
                 "Examples", 100, "observer"), notes);
         View pinned = contributions.views().get(1);
-        assertEquals("/modules/example/icons/pin.svg", pinned.icon());
+        assertEquals("/modules/example/icons/pin.svg?v=7", pinned.icon());
         assertEquals("General", pinned.group(), "a view without a group is listed under General");
         assertEquals(1000, pinned.order(), "a view without an order comes after those with one");
 
@@ -102,7 +102,7 @@ class ContributionFileTest {
         assertEquals("view:example.notes", toolbar.location());
         assertEquals("Add", toolbar.label());
 
-        assertEquals("/modules/example/recent.js", contributions.widgets().get(0).script());
+        assertEquals("/modules/example/recent.js?v=7", contributions.widgets().get(0).script());
         assertEquals("wide", contributions.widgets().get(0).size());
         assertTrue(schemaAccepts(FULL), "the documented schema accepts what the workbench accepts");
     }

@@ -14,7 +14,7 @@ import org.nadi.platform.workbench.internal.Contributions.View;
 class SnapshotTest {
 
     private static Contributions read(String module, String json) throws ContributionFile.Invalid {
-        return ContributionFile.read(module, "workbench/contributions.json", json, path -> path.endsWith(".js"));
+        return ContributionFile.read(module, "workbench/contributions.json", json, path -> path.endsWith(".js"), "1");
     }
 
     private static Snapshot snapshot() throws ContributionFile.Invalid {

@@ -1,0 +1,35 @@
+// Small DOM helpers. Every text goes in through textContent or attributes, never as HTML, so
+// nothing a module or a user wrote can become markup.
+
+/** Creates an element: h('a', { href: '#/', class: 'x', onclick: fn }, 'text', child, …). */
+export function h(tag, props = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (name === 'class') element.className = value;
+    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(...children.flat().filter((child) => child != null && child !== false));
+  return element;
+}
+
+/** A fresh copy of the first element of a <template> in index.html. */
+export function fromTemplate(id) {
+  return document.getElementById(id).content.firstElementChild.cloneNode(true);
+}
+
+/**
+ * Re-renders part of the page without losing the keyboard focus: if the focused element carries
+ * attribute, the new element with the same value gets the focus back.
+ */
+export function keepingFocus(container, attribute, render) {
+  const focused = document.activeElement;
+  const value = container.contains(focused) ? focused.getAttribute(attribute) : null;
+  render();
+  if (value != null) {
+    const match = [...container.querySelectorAll(`[${attribute}]`)]
+      .find((element) => element.getAttribute(attribute) === value);
+    match?.focus();
+  }
+}
