@@ -392,8 +392,7 @@ class ModulesView {
 
 /** The uninstall was refused only because the module has data and no keep-or-drop choice was sent. */
 function asksForDataChoice(error) {
-  return (error?.status === 400 || error?.status === 409)
-    && (String(error.type ?? '').endsWith('module-data-choice-required') || /data=keep|keep or drop/i.test(`${error.title} ${error.detail}`));
+  return error?.body?.type === 'urn:nadi:problem:module-data-choice-required';
 }
 
 function sizeOf(bytes) {
