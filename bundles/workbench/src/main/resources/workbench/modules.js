@@ -41,6 +41,10 @@ class ModulesView {
     // The module and action whose button had the focus when an action started, to find it again after.
     this.lastAction = null;
     this.loading = null;
+    // What is on the page, as JSON: an answer that is the same is not drawn again, so the
+    // buttons under the user's pointer or focus stay the same elements.
+    this.shownModules = null;
+    this.shownAudit = null;
 
     this.tableBody = el('tbody');
     this.tableHeading = el('h2', { id: 'modules-heading', tabindex: '-1' }, 'Installed modules');
@@ -126,9 +130,13 @@ class ModulesView {
       this.tableMessage.className = 'error';
       this.tableMessage.textContent = `The modules could not be loaded: ${problemText(error)}`;
       this.tableMessage.hidden = false;
+      this.shownModules = null;
       return;
     }
     if (this.closed) return;
+    const shown = JSON.stringify(modules);
+    if (shown === this.shownModules) return;
+    this.shownModules = shown;
     this.modules = [...modules].sort((a, b) => a.id.localeCompare(b.id));
     this.tableMessage.hidden = this.modules.length > 0;
     this.tableMessage.className = 'muted';
@@ -379,10 +387,14 @@ class ModulesView {
       this.auditMessage.className = 'error';
       this.auditMessage.textContent = `The recent actions could not be loaded: ${problemText(error)}`;
       this.auditMessage.hidden = false;
+      this.shownAudit = null;
       return;
     }
     if (this.closed) return;
     const entries = page?.entries ?? [];
+    const shown = JSON.stringify(entries);
+    if (shown === this.shownAudit) return;
+    this.shownAudit = shown;
     this.auditMessage.className = 'muted';
     this.auditMessage.textContent = 'No module has been changed yet.';
     this.auditMessage.hidden = entries.length > 0;
