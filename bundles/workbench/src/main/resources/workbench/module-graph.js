@@ -47,7 +47,7 @@ export function missingRequirements(modules, id) {
  * furthest of its requirements. A requirement on a module that is not listed is ignored, and
  * so is the edge that would close a cycle.
  */
-export function columnsOf(modules) {
+function columnsOf(modules) {
   const byId = new Map(modules.map((module) => [module.id, module]));
   const column = new Map();
   const visiting = new Set();
@@ -128,12 +128,6 @@ function order(nodes) {
     for (const ids of sweepOrder) reorder(ids, (node) => (rightwards ? node.requires : node.requiredBy));
   }
   return columns;
-}
-
-/** The module ids column by column, in the order they are drawn (waypoints left out). */
-export function layout(modules) {
-  const { nodes } = graphOf(modules);
-  return order(nodes).map((ids) => ids.filter((id) => nodes.get(id).module));
 }
 
 const STATE_WORDS = { ENABLED: 'enabled', DISABLED: 'disabled', FAILED: 'failed', UNRESOLVED: 'unresolved' };
