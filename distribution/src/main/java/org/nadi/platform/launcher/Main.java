@@ -79,7 +79,8 @@ public final class Main {
             stop(framework);
         }, "nadi-shutdown"));
         try {
-            PlatformBundles.synchronise(framework.getBundleContext(), settings.home().resolve("bundles"));
+            PlatformBundles.synchronise(framework.getBundleContext(), settings.home().resolve("bundles"),
+                    settings.dataDirectory().resolve("platform-bundles"));
             ClassPreloader.start(framework.getBundleContext(), settings.home());
             framework.start();
         } catch (IOException | BundleException | IllegalStateException e) {

@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -15,6 +18,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
 import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
@@ -23,7 +27,10 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * Bundles are installed by reference, so the framework reads them where they are.
  *
  * <p>A bundle installed here is started once, when first installed; after that the framework's
- * persistent state decides, so a module an administrator disabled stays disabled.
+ * persistent state decides, so a module an administrator disabled stays disabled. The launcher
+ * remembers what it installed (in the data directory), so a platform module an administrator
+ * uninstalled is not installed again at the next start; nor is one of which an administrator
+ * uploaded the same version.
  */
 final class PlatformBundles {
 
@@ -60,13 +67,21 @@ final class PlatformBundles {
     private PlatformBundles() {
     }
 
-    static void synchronise(BundleContext context, Path folder) throws IOException, BundleException {
+    /**
+     * @param record the file that lists the locations the launcher installed at earlier starts
+     */
+    static void synchronise(BundleContext context, Path folder, Path record) throws IOException, BundleException {
         Map<String, Bundle> installed = new HashMap<>();
+        Set<String> others = new HashSet<>();
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getLocation().startsWith(REFERENCE)) {
                 installed.put(bundle.getLocation(), bundle);
+            } else {
+                others.add(bundle.getSymbolicName() + ":" + bundle.getVersion());
             }
         }
+        Set<String> installedBefore = Files.exists(record) ? new HashSet<>(Files.readAllLines(record)) : Set.of();
+        Set<String> installedNow = new TreeSet<>();
         Map<Path, Attributes> manifests = new HashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
@@ -80,9 +95,15 @@ final class PlatformBundles {
         for (Path jar : jars) {
             String location = REFERENCE + jar.toAbsolutePath().normalize().toUri();
             Bundle bundle = installed.remove(location);
+            Attributes manifest = manifests.get(jar);
+            if (bundle == null && (installedBefore.contains(location) || others.contains(identityOf(manifest)))) {
+                // Uninstalled by an administrator, or replaced by an uploaded copy of the same version.
+                installedNow.add(location);
+                continue;
+            }
+            installedNow.add(location);
             if (bundle == null) {
                 bundle = context.installBundle(location);
-                Attributes manifest = manifests.get(jar);
                 bundle.adapt(BundleStartLevel.class).setStartLevel(startLevelOf(manifest));
                 if (manifest.getValue(Constants.FRAGMENT_HOST) == null) {
                     bundle.start();
@@ -94,6 +115,13 @@ final class PlatformBundles {
         for (Bundle removed : installed.values()) {
             removed.uninstall();
         }
+        Files.write(record, installedNow);
+    }
+
+    /** A bundle's symbolic name and version as the framework writes them, e.g. {@code org.nadi.platform.example:0.1.0.2026}. */
+    private static String identityOf(Attributes manifest) {
+        String version = manifest.getValue(Constants.BUNDLE_VERSION);
+        return symbolicName(manifest) + ":" + Version.parseVersion(version == null ? "0" : version.trim());
     }
 
     /**

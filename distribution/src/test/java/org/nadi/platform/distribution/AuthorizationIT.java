@@ -58,6 +58,7 @@ class AuthorizationIT {
             new Route("GET", "/api/v1/auth/tokens", "/api/v1/auth/tokens", null, "observer"),
             new Route("GET", "/api/v1/auth/tokens/{id}", "/api/v1/auth/tokens/999999", null, "observer"),
             new Route("DELETE", "/api/v1/auth/tokens/{id}", "/api/v1/auth/tokens/999999", null, "observer"),
+            new Route("GET", "/api/v1/example/notes", "/api/v1/example/notes", null, "observer"),
             new Route("GET", "/api/v1/example/notes/{id}", "/api/v1/example/notes/999999", null, "observer"),
             new Route("POST", "/api/v1/example/notes", "/api/v1/example/notes", "{\"text\": \"\"}", "delegate"),
             new Route("PUT", "/api/v1/example/notes/{id}", "/api/v1/example/notes/999999", "{\"text\": \"x\"}", "delegate"),

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +49,26 @@ class PersistenceIT {
 
             // After the restart the disabled example can be enabled as before.
             runtime.admin().post("/api/v1/modules/example/enable").assertJson(200);
+            runtime.admin().get("/api/v1/example/greeting").assertJson(200);
+        }
+    }
+
+    @Test
+    void anUninstalledPlatformModuleStaysGoneAndAnUploadedCopyOfItStartsAfterARestart() throws IOException {
+        try (NadiRuntime runtime = NadiRuntime.options().label("persistence-platform-module").start()) {
+            Path shipped;
+            try (Stream<Path> jars = Files.list(runtime.home().resolve("bundles"))) {
+                shipped = jars.filter(jar -> jar.getFileName().toString().startsWith("example")).findFirst().orElseThrow();
+            }
+            runtime.admin().delete("/api/v1/modules/example?data=keep").assertStatus(204);
+
+            runtime.restart();
+            assertFalse(runtime.modules().containsKey("example"), "the launcher did not install the uninstalled module again");
+
+            runtime.admin().postJar("/api/v1/modules", shipped).assertJson(201);
+            runtime.restart();
+
+            assertEquals("ENABLED", runtime.stateOf("example"), "the runtime starts with the uploaded copy");
             runtime.admin().get("/api/v1/example/greeting").assertJson(200);
         }
     }

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Notes in the platform database, the example of an editable record: {@code POST
- * /api/v1/example/notes} creates one (201 with its ETag), {@code GET …/notes/{id}} reads it
+ * /api/v1/example/notes} creates one (201 with its ETag), {@code GET …/notes} lists the newest
+ * ({@code ?limit=N}, at most {@value #MAX_LIMIT}), {@code GET …/notes/{id}} reads it
  * with its ETag, {@code PUT …/notes/{id}} changes it only with the ETag last read in
  * {@code If-Match} (428 without, 412 if someone changed it meanwhile). Every signed-in user
  * reads notes; delegates and above write them, and each change goes to the audit trail.
@@ -37,6 +40,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class NoteResource implements RestResource {
 
     static final int MAX_TEXT_LENGTH = 10_000;
+    static final int MAX_LIMIT = 100;
     private static final String NOTES = "/api/v1/example/notes";
     private static final Access READERS = Access.role(Role.OBSERVER);
     private static final Access WRITERS = Access.role(Role.DELEGATE);
@@ -68,6 +72,10 @@ public final class NoteResource implements RestResource {
             Note note = storage(() -> database.inTransaction(connection -> insert(connection, text, institution)));
             request.audit("note", String.valueOf(note.id()), null, note);
             return ApiResponse.created(NOTES + "/" + note.id(), note).withETag(note.version());
+        });
+        routes.get(NOTES, READERS, request -> {
+            int limit = limitOf(request);
+            return ApiResponse.ok(storage(() -> database.read(connection -> newest(connection, limit))));
         });
         routes.get(NOTES + "/{id}", READERS, request -> {
             long id = idOf(request);
@@ -112,6 +120,24 @@ public final class NoteResource implements RestResource {
         }
     }
 
+    /** The {@code limit} query parameter: 1 to {@value #MAX_LIMIT}, {@value #MAX_LIMIT} if absent. */
+    private static int limitOf(ApiRequest request) throws ProblemException {
+        Optional<String> limit = request.query("limit");
+        if (limit.isEmpty()) {
+            return MAX_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.get().trim());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw ProblemException.badRequest("limit is '" + limit.get() + "'; ask for 1 to " + MAX_LIMIT + " notes (default "
+                + MAX_LIMIT + ").");
+    }
+
     private static ProblemException notFound(long id) {
         return ProblemException.notFound("There is no note " + id + ".");
     }
@@ -130,16 +156,34 @@ public final class NoteResource implements RestResource {
         }
     }
 
+    /** The newest notes first; ids break ties between notes created in the same millisecond. */
+    private static List<Note> newest(Connection connection, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, text, institution, version, created_at FROM example_notes ORDER BY created_at DESC, id DESC LIMIT ?")) {
+            query.setInt(1, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<Note> notes = new ArrayList<>();
+                while (rows.next()) {
+                    notes.add(note(rows));
+                }
+                return notes;
+            }
+        }
+    }
+
     private static Optional<Note> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id, text, institution, version, created_at FROM example_notes WHERE id = ?")) {
             query.setLong(1, id);
             try (ResultSet row = query.executeQuery()) {
-                return row.next()
-                        ? Optional.of(new Note(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)))
-                        : Optional.empty();
+                return row.next() ? Optional.of(note(row)) : Optional.empty();
             }
         }
+    }
+
+    /** The note in the current row of a query that selects id, text, institution, version, created_at. */
+    private static Note note(ResultSet row) throws SQLException {
+        return new Note(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5));
     }
 
     @FunctionalInterface
