@@ -465,7 +465,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
                 failures.put(bundle.getBundleId(), problem.get());
             }
             throw new ModuleException(Problem.ACTIVATION_FAILED, "Module '" + id + "' started but " + problem.get()
-                    + ". It was disabled again.");
+                    + ". It was stopped again.");
         }
         failures.remove(bundle.getBundleId());
     }
@@ -638,7 +638,7 @@ public final class BundleModuleRegistry implements ModuleRegistry {
             });
             LOG.log(Level.INFO, "Enabled module {0} from the deploy folder", idOf(bundle));
         } catch (ModuleException failed) {
-            LOG.log(Level.WARNING, "Module from {0} was installed but not enabled: {1}", bundle.getLocation(), failed.getMessage());
+            LOG.log(Level.WARNING, "Module from {0} was installed but could not be enabled: {1}", bundle.getLocation(), failed.getMessage());
         }
     }
 
