@@ -39,7 +39,7 @@ export function mount(element, context) {
 
   const tableBody = el('tbody');
   const listMessage = el('p', { class: 'muted', role: 'status' }, 'Loading the notes…');
-  const table = el('table', { id: 'notes', class: 'table notes-table', 'aria-labelledby': 'notes-heading' },
+  const table = el('table', { id: 'notes', class: 'table table-stacked notes-table', 'aria-labelledby': 'notes-heading' },
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Text'),
       el('th', { scope: 'col' }, 'Institution'),
@@ -168,7 +168,7 @@ export function mount(element, context) {
   parts.push(el('section', { 'aria-labelledby': 'notes-heading' },
     el('h2', { id: 'notes-heading' }, 'Newest notes'),
     listMessage,
-    el('div', { class: 'notes-table-scroll' }, table)));
+    el('div', { class: 'table-scroll' }, table)));
   element.append(...parts);
 
   api.get(NOTES).then(

@@ -74,7 +74,7 @@ public final class NoteResource implements RestResource {
             return ApiResponse.created(NOTES + "/" + note.id(), note).withETag(note.version());
         });
         routes.get(NOTES, READERS, request -> {
-            int limit = limitOf(request);
+            int limit = request.number("limit", 1, MAX_LIMIT, MAX_LIMIT);
             return ApiResponse.ok(storage(() -> database.read(connection -> newest(connection, limit))));
         });
         routes.get(NOTES + "/{id}", READERS, request -> {
@@ -118,24 +118,6 @@ public final class NoteResource implements RestResource {
         } catch (NumberFormatException notANumber) {
             throw ProblemException.notFound("There is no note '" + id + "'; note ids are numbers.");
         }
-    }
-
-    /** The {@code limit} query parameter: 1 to {@value #MAX_LIMIT}, {@value #MAX_LIMIT} if absent. */
-    private static int limitOf(ApiRequest request) throws ProblemException {
-        Optional<String> limit = request.query("limit");
-        if (limit.isEmpty()) {
-            return MAX_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.get().trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ProblemException.badRequest("limit is '" + limit.get() + "'; ask for 1 to " + MAX_LIMIT + " notes (default "
-                + MAX_LIMIT + ").");
     }
 
     private static ProblemException notFound(long id) {

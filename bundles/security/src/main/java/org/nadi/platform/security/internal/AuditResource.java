@@ -62,7 +62,7 @@ public final class AuditResource implements RestResource {
     }
 
     private ApiResponse page(ApiRequest request) throws ProblemException {
-        int limit = limit(request);
+        int limit = request.number("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         Optional<String> from = moment(request, "from").map(moment -> UtcTime.of(moment.start()));
         Optional<String> until = moment(request, "to").map(moment -> UtcTime.of(moment.end()));
         AuditTable.Filter filter = new AuditTable.Filter(text(request, "module"), text(request, "user"), text(request, "entity"),
@@ -84,23 +84,6 @@ public final class AuditResource implements RestResource {
 
     private static Optional<String> text(ApiRequest request, String name) {
         return request.query(name).filter(value -> !value.isEmpty());
-    }
-
-    private static int limit(ApiRequest request) throws ProblemException {
-        Optional<String> limit = request.query("limit");
-        if (limit.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.get().trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ProblemException.badRequest("limit is '" + limit.get() + "'; ask for 1 to " + MAX_LIMIT + " records (default "
-                + DEFAULT_LIMIT + ").");
     }
 
     private static Optional<Long> before(ApiRequest request) throws ProblemException {

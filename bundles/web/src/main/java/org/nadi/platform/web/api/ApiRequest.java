@@ -23,6 +23,30 @@ public interface ApiRequest {
      */
     boolean flag(String name) throws ProblemException;
 
+    /**
+     * A whole-number query parameter within bounds, such as a page size.
+     *
+     * @param otherwise the value when the parameter is absent
+     * @throws ProblemException 400 naming the parameter and its bounds if it is not a whole number from min to max
+     * @since 2.2
+     */
+    default int number(String name, int min, int max, int otherwise) throws ProblemException {
+        Optional<String> given = query(name);
+        if (given.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int value = Integer.parseInt(given.get().trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw ProblemException.badRequest(name + " is '" + given.get() + "'; give a whole number from " + min + " to " + max
+                + " (default " + otherwise + ").");
+    }
+
     /** A request header, if present. */
     Optional<String> header(String name);
 
