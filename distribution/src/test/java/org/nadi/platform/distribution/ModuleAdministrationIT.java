@@ -56,7 +56,7 @@ class ModuleAdministrationIT {
         HttpAnswer answer = runtime.admin().get("/api/v1/modules").assertJson(200);
         Map<String, JsonObject> modules = runtime.modules();
 
-        assertEquals(List.of("example", "kernel", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), answer::toString);
+        assertEquals(List.of("example", "kernel", "membership", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), answer::toString);
         for (JsonObject module : modules.values()) {
             for (String field : List.of("id", "name", "description", "version", "vendor", "core", "state", "reason", "requires",
                     "requiredBy")) {
@@ -76,18 +76,23 @@ class ModuleAdministrationIT {
         assertEquals("NADI Example Greeting", modules.get("example").get("name").getAsString());
         assertFalse(modules.get("example").get("description").getAsString().isBlank());
 
+        assertFalse(modules.get("membership").get("core").getAsBoolean());
+        assertEquals("NADI Membership", modules.get("membership").get("name").getAsString());
+
         assertEquals(List.of("storage", "web"), strings(modules.get("example"), "requires"));
+        assertEquals(List.of("kernel", "storage", "web"), strings(modules.get("membership"), "requires"));
         assertEquals(List.of("kernel"), strings(modules.get("web"), "requires"));
         assertEquals(List.of("kernel", "web"), strings(modules.get("storage"), "requires"));
         assertEquals(List.of("kernel", "storage", "web"), strings(modules.get("security"), "requires"));
         assertEquals(List.of("kernel", "web"), strings(modules.get("workbench"), "requires"));
         assertEquals(List.of(), strings(modules.get("kernel"), "requires"));
-        assertEquals(List.of("security", "storage", "web", "workbench"), strings(modules.get("kernel"), "requiredBy"));
-        assertEquals(List.of("example", "security", "storage", "workbench"), strings(modules.get("web"), "requiredBy"));
-        assertEquals(List.of("example", "security"), strings(modules.get("storage"), "requiredBy"));
+        assertEquals(List.of("membership", "security", "storage", "web", "workbench"), strings(modules.get("kernel"), "requiredBy"));
+        assertEquals(List.of("example", "membership", "security", "storage", "workbench"), strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of("example", "membership", "security"), strings(modules.get("storage"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("security"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("workbench"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("example"), "requiredBy"));
+        assertEquals(List.of(), strings(modules.get("membership"), "requiredBy"));
     }
 
     @Test
