@@ -113,6 +113,19 @@ class MembershipIT {
     }
 
     @Test
+    void thePostgreSqlEngineGivesTheSameDatedAnswers() throws IOException {
+        try (NadiRuntime postgres = Engines.runtime(Engines.POSTGRESQL, "membership-postgres").start()) {
+            ApiClient admin = postgres.admin();
+            admin.post(BASE + "/reference-data").assertJson(200);
+            assertEquals(0, sum(admin.post(BASE + "/reference-data").assertJson(200).object().getAsJsonObject("created")));
+            assertEquals(11, admin.get(BASE + "/countries?grouping=asean-member&at=2026-01-01").json().getAsJsonArray().size());
+            assertEquals(10, admin.get(BASE + "/countries?grouping=asean-member&at=2024-09-18").json().getAsJsonArray().size());
+            assertEquals(13, admin.get(BASE + "/memberships?body=nadi&at=2024-09-18").json().getAsJsonArray().size());
+            assertEquals(List.of("nem-sowathey"), values(admin.get(BASE + "/people?q=SOWATHEY").json(), "id"));
+        }
+    }
+
+    @Test
     void theCyberSecurityEwgIsCoChairedByCambodiaAndAustralia() {
         JsonElement current = observer.get(BASE + "/cochairs?body=ewg-cyber-security").assertJson(200).json();
         assertEquals(1, current.getAsJsonArray().size(), current::toString);

@@ -67,13 +67,16 @@ final class Inputs {
         List<Standing> standings = new ArrayList<>();
         List<StandingInput> given = input.standings() == null ? List.of() : input.standings();
         for (int i = 0; i < given.size(); i++) {
-            String at = "standings[" + i + "].";
-            StandingInput standing = given.get(i);
-            String grouping = oneOf(at + "grouping", standing.grouping(), MembershipDirectory.GROUPINGS);
-            LocalDate from = date(at + "from", standing.from());
-            standings.add(new Standing(grouping, from, dateAfter(at + "to", standing.to(), from)));
+            standings.add(standing("standings[" + i + "].", given.get(i)));
         }
         return new Country(code, text("shortName", input.shortName()), text("formalName", input.formalName()), standings, 0);
+    }
+
+    /** A standing; {@code at} is where it is in the input, e.g. {@code standings[2].} */
+    static Standing standing(String at, StandingInput input) throws RecordRefused {
+        LocalDate from = date(at + "from", input.from());
+        return new Standing(oneOf(at + "grouping", input.grouping(), MembershipDirectory.GROUPINGS), from,
+                dateAfter(at + "to", input.to(), from));
     }
 
     static Body body(BodyInput input) throws RecordRefused {

@@ -2,6 +2,8 @@ package org.nadi.platform.membership.internal;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.nadi.platform.membership.api.Body;
@@ -429,7 +431,7 @@ public final class MembershipResource implements RestResource {
     }
 
     private static String codeOf(ApiRequest request) {
-        return request.pathParameter("code").toUpperCase(java.util.Locale.ROOT);
+        return request.pathParameter("code").toUpperCase(Locale.ROOT);
     }
 
     private static long numberOf(ApiRequest request, String kind) throws ProblemException {
@@ -459,7 +461,7 @@ public final class MembershipResource implements RestResource {
 
     // Answers
 
-    private ApiResponse list(java.util.List<?> records) {
+    private ApiResponse list(List<?> records) {
         return ApiResponse.ok(json.tree(records));
     }
 

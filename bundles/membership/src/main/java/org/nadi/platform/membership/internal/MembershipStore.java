@@ -123,16 +123,11 @@ final class MembershipStore {
         }
     }
 
-    /** Adds the standing to the country unless it has one in the same grouping from the same day; true if added. */
-    boolean addStanding(Connection connection, String code, Standing standing) throws SQLException {
+    /** Adds one standing to a country, leaving its others as they are. */
+    void addStanding(Connection connection, String code, Standing standing) throws SQLException {
         requireCountry(connection, "country", code);
-        boolean present = exists(connection, "SELECT id FROM membership_standings WHERE country_code = ? AND grouping_id = ? AND"
-                + " COALESCE(valid_from, '') = ?", code, standing.grouping(), standing.from() == null ? "" : standing.from().toString());
-        if (!present) {
-            update(connection, "INSERT INTO membership_standings (country_code, grouping_id, valid_from, valid_to) VALUES (?, ?, ?, ?)",
-                    code, standing.grouping(), text(standing.from()), text(standing.to()));
-        }
-        return !present;
+        update(connection, "INSERT INTO membership_standings (country_code, grouping_id, valid_from, valid_to) VALUES (?, ?, ?, ?)",
+                code, standing.grouping(), text(standing.from()), text(standing.to()));
     }
 
     void deleteCountry(Connection connection, String code, long expectedVersion) throws SQLException {

@@ -57,9 +57,8 @@ final class RecordRefused extends SQLException {
      * {@code names[0].to}.
      */
     RecordRefused within(String prefix) {
-        RecordRefused located = new RecordRefused(status, type, field == null ? null : prefix + field,
+        return new RecordRefused(status, type, field == null ? null : prefix + field,
                 (field == null ? prefix + ": " : prefix) + getMessage(), extensions);
-        return located;
     }
 
     int status() {

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.nadi.platform.membership.api.Body;
 import org.nadi.platform.membership.api.CoChairCycle;
@@ -27,9 +26,10 @@ import com.google.gson.JsonParseException;
 
 /**
  * Loads a reference-data file (the format of {@code docs/membership.md}, shipped as
- * {@value #SHIPPED}) in one transaction, idempotently: a record already there, by id or for
- * id-less facts by what identifies them, is left as it is (an edit made since is kept), and
- * only the missing ones are created. Loading twice therefore changes nothing. A record that
+ * {@value #SHIPPED}) in one transaction, idempotently: a record already there is left as it is
+ * (an edit made since is kept), and only the missing ones are created. Records with an id are
+ * there if their id is; a standing, membership or co-chair cycle is there if one of the same
+ * country and grouping, institution, body and role, or body and countries shares a day with it. Loading twice therefore changes nothing. A record that
  * breaks a rule refuses the whole file, naming the record and field.
  */
 final class ReferenceData {
@@ -106,7 +106,7 @@ final class ReferenceData {
         Tally tally = new Tally();
         List<Inputs.CountryInput> countries = listOf(file.countries());
         for (int i = 0; i < countries.size(); i++) {
-            int n = i;
+            int n = i; // the lambdas below need an index that does not change
             Country country = located("countries[" + i + "].", () -> Inputs.country(countries.get(n)));
             boolean created = store.country(connection, country.code()).isEmpty();
             if (created) {
@@ -116,13 +116,20 @@ final class ReferenceData {
         }
         List<StandingRow> standings = listOf(file.standings());
         for (int i = 0; i < standings.size(); i++) {
-            int n = i;
-            StandingRow row = standings.get(n);
+            StandingRow row = standings.get(i);
             String at = "standings[" + i + "].";
-            Country country = located(at, () -> Inputs.country(new Inputs.CountryInput(row.country(), "-", "-",
-                    List.of(new Inputs.StandingInput(row.grouping(), row.from(), row.to())))));
-            Standing standing = country.standings().get(0);
-            tally.count("standings", located(at, () -> store.addStanding(connection, country.code(), standing)));
+            String code = located(at, () -> Inputs.code("country", row.country()));
+            Standing standing = located(at, () -> Inputs.standing("", new Inputs.StandingInput(row.grouping(), row.from(), row.to())));
+            Country country = located(at, () -> {
+                store.requireCountry(connection, "country", code);
+                return store.country(connection, code).orElseThrow();
+            });
+            boolean created = country.standings().stream()
+                    .noneMatch(existing -> existing.grouping().equals(standing.grouping()) && existing.overlaps(standing));
+            if (created) {
+                store.addStanding(connection, code, standing);
+            }
+            tally.count("standings", created);
         }
         loadBodies(connection, listOf(file.bodies()), tally);
         List<Inputs.InstitutionInput> institutions = listOf(file.institutions());
@@ -140,7 +147,7 @@ final class ReferenceData {
             int n = i;
             Membership membership = located("memberships[" + i + "].", () -> Inputs.membership(memberships.get(n)));
             boolean created = store.memberships(connection, membership.body(), membership.institution(), null).stream()
-                    .noneMatch(existing -> existing.role().equals(membership.role()) && Objects.equals(existing.from(), membership.from()));
+                    .noneMatch(existing -> existing.role().equals(membership.role()) && existing.overlaps(membership));
             if (created) {
                 located("memberships[" + i + "].", () -> store.insertMembership(connection, membership));
             }
@@ -162,7 +169,7 @@ final class ReferenceData {
             CoChairCycle cycle = located("cochairs[" + i + "].", () -> Inputs.coChair(cycles.get(n)));
             boolean created = store.coChairs(connection, cycle.body(), null).stream()
                     .noneMatch(existing -> existing.aseanCountry().equals(cycle.aseanCountry())
-                            && existing.plusCountry().equals(cycle.plusCountry()) && Objects.equals(existing.from(), cycle.from()));
+                            && existing.plusCountry().equals(cycle.plusCountry()) && existing.overlaps(cycle));
             if (created) {
                 located("cochairs[" + i + "].", () -> store.insertCoChair(connection, cycle));
             }

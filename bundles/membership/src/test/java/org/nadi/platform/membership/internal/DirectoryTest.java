@@ -122,6 +122,19 @@ class DirectoryTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {TestStorage.SQLITE, TestStorage.POSTGRESQL})
+    void loadingAgainKeepsWhatWasEditedSince(String engine) throws Exception {
+        Directory directory = loaded(engine);
+        Membership gdpfa = directory.membersOf("nadi", TODAY).get(0);
+        MembershipStore store = new MembershipStore(storage.database());
+        storage.database().inTransaction(connection -> store.replaceMembership(connection, gdpfa.id(), gdpfa.version(),
+                new Membership(0, "kh-gdpfa", "nadi", "member", LocalDate.of(2010, 1, 1), null, 0)));
+        ReferenceData.Outcome again = load("small.json");
+        assertEquals(0, again.createdCount(), again::toString);
+        assertEquals(LocalDate.of(2010, 1, 1), directory.membersOf("nadi", TODAY).get(0).from());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {TestStorage.SQLITE})
     void aFileWithOneBadRecordLoadsNothingAndNamesTheRecord(String engine) throws Exception {
         storage = TestStorage.open(engine, folder, "membership", MIGRATIONS);
