@@ -95,7 +95,8 @@ export function startWorkbench(app, user, { onSignedOut, initial = false }) {
   document.addEventListener('keydown', onKeydown);
   NARROW.addEventListener('change', onWidthChange);
 
-  // The stream's first event repeats the GET's answer; whichever comes first is rendered.
+  // The stream's first event repeats the GET's answer; whichever comes first is rendered. A tab
+  // that follows another tab's stream gets no first event (events.js), so the GET comes after.
   const events = connectEvents({ workbench: applyWorkbench, modules: (data) => emit('modules', data) }, sessionAlive);
   api.get('/api/v1/workbench').then((body) => {
     if (!workbench) applyWorkbench(body);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -170,6 +172,84 @@ class WorkbenchIT {
             assertEquals("the same page", browser.script("return window.nadiTestMarker"), "the page was not reloaded");
             browser.screenshot("live-notes-back");
         } finally {
+            if (!"ENABLED".equals(runtime.stateOf("example"))) {
+                runtime.admin().post("/api/v1/modules/example/enable");
+            }
+        }
+    }
+
+    /**
+     * More tabs than HTTP/1.1's six connections to a host: they share one event stream (held by
+     * one leader tab, events.js), so every tab still loads, and every tab sees a change within 2 s,
+     * also after the leader tab is closed. Signing out in one tab signs out all of them.
+     */
+    @Test
+    @Timeout(150)
+    void manyTabsShareOneEventStreamAndAllSeeChanges() {
+        int count = 8;
+        String notesLink = "nav#navigation a[data-view=\"" + NOTES + "\"]";
+        asAdmin();
+        WebDriver driver = browser.driver();
+        String original = driver.getWindowHandle();
+        List<String> tabs = new ArrayList<>(List.of(original));
+        // A starved tab never loads: fail soon rather than after the default 300 s.
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        try {
+            for (int i = 1; i < count; i++) {
+                driver.switchTo().newWindow(WindowType.TAB);
+                tabs.add(driver.getWindowHandle());
+                browser.open("/");
+            }
+            // Each stream of its own would hold a connection: the seventh tab would never load.
+            for (int i = 0; i < count; i++) {
+                driver.switchTo().window(tabs.get(i));
+                browser.awaitHomeRendered();
+                browser.click(notesLink);
+                browser.waitUntil("tab " + (i + 1) + " shows the Notes view", page -> Boolean.TRUE.equals(browser.script(
+                        "const root = document.querySelector(arguments[0]); return root !== null && root.childElementCount > 0",
+                        "[data-view-root=\"" + NOTES + "\"]")));
+            }
+            browser.screenshot("tabs-notes-in-tab-" + count);
+
+            String leader = awaitOneLeader(tabs);
+            awaitInEveryTab(tabs, () -> runtime.admin().post("/api/v1/modules/example/disable?cascade=true").assertJson(200),
+                    "the Notes entry is gone", "document.querySelector(selector) === null", notesLink);
+            for (String tab : tabs) {
+                driver.switchTo().window(tab);
+                assertTrue(browser.present("[data-view-root=\"home\"]"), "the tab left the Notes view for home");
+            }
+            browser.screenshot("tabs-notes-vanished");
+
+            driver.switchTo().window(leader);
+            driver.close();
+            tabs.remove(leader);
+            String next = awaitOneLeader(tabs);
+            driver.switchTo().window(next);
+            browser.screenshot("tabs-new-leader");
+            awaitInEveryTab(tabs, () -> runtime.admin().post("/api/v1/modules/example/enable").assertJson(200),
+                    "the Notes entry is back", "document.querySelector(selector) !== null", notesLink);
+            browser.screenshot("tabs-notes-back");
+
+            // Signing out in a follower ends the session; the leader's stream learns it and tells the
+            // rest. The runtime ends a signed-out session's stream at its next heartbeat (15 s here),
+            // and the browser tries it again after 3 s.
+            String follower = tabs.stream().filter(tab -> !tab.equals(next)).findFirst().orElseThrow();
+            driver.switchTo().window(follower);
+            browser.click("button#sign-out");
+            for (String tab : tabs) {
+                driver.switchTo().window(tab);
+                browser.waitUntil("every tab shows the sign-in form", Duration.ofSeconds(25), page -> browser.shown("form#sign-in"));
+                assertNull(browser.script("return document.body.dataset.eventsRole ?? null"), "no stream is left open");
+            }
+            browser.screenshot("tabs-signed-out");
+        } finally {
+            for (String tab : driver.getWindowHandles()) {
+                if (!tab.equals(tabs.get(0))) {
+                    driver.switchTo().window(tab).close();
+                }
+            }
+            driver.switchTo().window(tabs.get(0));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(300));
             if (!"ENABLED".equals(runtime.stateOf("example"))) {
                 runtime.admin().post("/api/v1/modules/example/enable");
             }
@@ -421,6 +501,59 @@ class WorkbenchIT {
             browser.signIn(NadiRuntime.ADMIN, NadiRuntime.ADMIN_PASSWORD);
         }
         browser.waitFor("[data-view-root=\"home\"]");
+    }
+
+    /**
+     * Waits until exactly one tab holds the shared event stream (body[data-events-role], set by
+     * events.js) and every other tab follows it; answers the leader's handle.
+     */
+    private String awaitOneLeader(List<String> tabs) {
+        return browser.waitUntil("one tab leads the shared event stream and the others follow", page -> {
+            List<String> leaders = new ArrayList<>();
+            for (String tab : tabs) {
+                browser.driver().switchTo().window(tab);
+                Object role = browser.script("return document.body.dataset.eventsRole ?? null");
+                if ("leader".equals(role)) {
+                    leaders.add(tab);
+                } else if (!"follower".equals(role)) {
+                    return null;
+                }
+            }
+            return leaders.size() == 1 ? leaders.get(0) : null;
+        });
+    }
+
+    /**
+     * Does the change, then waits until the condition (a script expression over selector) holds
+     * in every tab and checks that it came true within {@link #LIVE} of the change's answer in
+     * each. Each tab notes the time itself, so that switching from tab to tab does not count.
+     */
+    private void awaitInEveryTab(List<String> tabs, Runnable change, String what, String condition, String selector) {
+        WebDriver driver = browser.driver();
+        for (String tab : tabs) {
+            driver.switchTo().window(tab);
+            browser.script("""
+                    const selector = arguments[0];
+                    const test = () => %s;
+                    window.nadiTabSaw = null;
+                    const observer = new MutationObserver(() => {
+                      if (test()) { window.nadiTabSaw = Date.now(); observer.disconnect(); }
+                    });
+                    observer.observe(document.body, { childList: true, subtree: true });
+                    """.formatted(condition), selector);
+        }
+        change.run();
+        long answered = System.currentTimeMillis();
+        List<Long> delays = new ArrayList<>();
+        for (String tab : tabs) {
+            driver.switchTo().window(tab);
+            Number saw = browser.waitUntil(what + " in tab " + tab, page -> (Number) browser.script("return window.nadiTabSaw"));
+            delays.add(saw.longValue() - answered);
+        }
+        System.out.printf("WorkbenchIT: %s in %d tabs, ms after the REST call answered: %s%n", what, tabs.size(), delays);
+        for (long delay : delays) {
+            assertTrue(delay <= LIVE.toMillis(), () -> what + " in every tab within " + LIVE.toMillis() + " ms: " + delays);
+        }
     }
 
     /** Waits for the module to be in the state; fails showing the module as the API lists it if it is not. */
