@@ -128,8 +128,12 @@ function openStream(names, deliver, sessionAlive, onSessionEnded = () => {}) {
   };
 }
 
-// By then the shell has signed out and closed its channel, so a channel of its own says it.
-function announceSessionEnded() {
+/**
+ * Tells the other tabs that the session ended (it is shared by them all), so that they show the
+ * sign-in page at once instead of at the server's next check of their stream. The shell may
+ * have closed its channel by then, so this uses one of its own.
+ */
+export function announceSessionEnded() {
   const channel = new BroadcastChannel(SHARED);
   channel.postMessage({ type: 'session-ended' });
   channel.close();

@@ -7,7 +7,7 @@ import { mountContribution } from './contribution.js';
 import { showHome } from './home.js';
 import { createPalette, bindShortcuts, matchesShortcut } from './palette.js';
 import { createConfirm } from './dialogs.js';
-import { connectEvents } from './events.js';
+import { announceSessionEnded, connectEvents } from './events.js';
 
 const SESSION_ENDED = 'Your session has ended; sign in again.';
 const NARROW = matchMedia('(max-width: 799px)');
@@ -378,6 +378,7 @@ export function startWorkbench(app, user, { onSignedOut, initial = false }) {
         return;
       }
     }
+    announceSessionEnded();
     end('');
   }
 

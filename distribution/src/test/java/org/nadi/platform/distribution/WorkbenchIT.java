@@ -230,15 +230,14 @@ class WorkbenchIT {
                     "the Notes entry is back", "document.querySelector(selector) !== null", notesLink);
             browser.screenshot("tabs-notes-back");
 
-            // Signing out in a follower ends the session; the leader's stream learns it and tells the
-            // rest. The runtime ends a signed-out session's stream at its next heartbeat (15 s here),
-            // and the browser tries it again after 3 s.
+            // Signing out in a follower ends the session, and that tab tells the others at once (without
+            // it they would learn at the runtime's next check of the leader's stream, up to 15 s later).
             String follower = tabs.stream().filter(tab -> !tab.equals(next)).findFirst().orElseThrow();
             driver.switchTo().window(follower);
             browser.click("button#sign-out");
             for (String tab : tabs) {
                 driver.switchTo().window(tab);
-                browser.waitUntil("every tab shows the sign-in form", Duration.ofSeconds(25), page -> browser.shown("form#sign-in"));
+                browser.waitUntil("every tab shows the sign-in form", LIVE, page -> browser.shown("form#sign-in"));
                 assertNull(browser.script("return document.body.dataset.eventsRole ?? null"), "no stream is left open");
             }
             browser.screenshot("tabs-signed-out");
