@@ -60,6 +60,11 @@ class MembershipIT {
         return counts.entrySet().stream().mapToInt(entry -> entry.getValue().getAsInt()).sum();
     }
 
+    /** The field a problem names as at fault. */
+    private static String field(HttpAnswer problem) {
+        return problem.object().get("field").getAsString();
+    }
+
     private static List<String> values(JsonElement array, String member) {
         List<String> values = new ArrayList<>();
         for (JsonElement element : array.getAsJsonArray()) {
@@ -96,8 +101,7 @@ class MembershipIT {
         assertEquals(8, observer.get(BASE + "/countries?grouping=admm-plus-partner&at=2024-09-18").json().getAsJsonArray().size());
         assertEquals(List.of("KH"), values(observer.get(BASE + "/countries?q=cambodia").json(), "code"));
         observer.get(BASE + "/countries?grouping=asean&at=2026-01-01").assertProblem(400);
-        assertEquals("at", observer.get(BASE + "/countries?grouping=asean-member&at=18-09-2024").assertProblem(400).object()
-                .get("field").getAsString());
+        assertEquals("at", field(observer.get(BASE + "/countries?grouping=asean-member&at=18-09-2024").assertProblem(400)));
     }
 
     @Test
@@ -201,21 +205,17 @@ class MembershipIT {
 
     @Test
     void badInputIsAnsweredWithTheFieldAtFault() {
-        HttpAnswer unknownCountry = secretariat.postJson(BASE + "/institutions",
-                "{\"id\": \"zz-institute\", \"country\": \"ZZ\", \"names\": [{\"name\": \"Institute\"}]}").assertProblem(422);
-        assertEquals("country", unknownCountry.object().get("field").getAsString());
-        HttpAnswer backwards = secretariat.postJson(BASE + "/memberships", "{\"institution\": \"kh-gdpfa\", \"body\": \"admm\","
-                + " \"role\": \"observer\", \"from\": \"2025-01-01\", \"to\": \"2024-12-31\"}").assertProblem(422);
-        assertEquals("to", backwards.object().get("field").getAsString());
+        assertEquals("country", field(secretariat.postJson(BASE + "/institutions",
+                "{\"id\": \"zz-institute\", \"country\": \"ZZ\", \"names\": [{\"name\": \"Institute\"}]}").assertProblem(422)));
+        assertEquals("to", field(secretariat.postJson(BASE + "/memberships", "{\"institution\": \"kh-gdpfa\", \"body\": \"admm\","
+                + " \"role\": \"observer\", \"from\": \"2025-01-01\", \"to\": \"2024-12-31\"}").assertProblem(422)));
         HttpAnswer contradicting = secretariat.postJson(BASE + "/memberships", "{\"institution\": \"kh-gdpfa\", \"body\": \"nadi\","
                 + " \"role\": \"observer\", \"from\": \"2025-01-01\", \"to\": null}").assertProblem(409);
         assertEquals("urn:nadi:problem:contradicting-membership", contradicting.object().get("type").getAsString());
-        HttpAnswer unknownInstitution = secretariat.postJson(BASE + "/memberships", "{\"institution\": \"no-such-institution\","
-                + " \"body\": \"nadi\", \"role\": \"member\", \"from\": null, \"to\": null}").assertProblem(422);
-        assertEquals("institution", unknownInstitution.object().get("field").getAsString());
-        HttpAnswer unknownBody = secretariat.postJson(BASE + "/cochairs", "{\"body\": \"ewg-nowhere\", \"aseanCountry\": \"KH\","
-                + " \"plusCountry\": \"AU\", \"from\": \"2027-04-01\", \"to\": null}").assertProblem(422);
-        assertEquals("body", unknownBody.object().get("field").getAsString());
+        assertEquals("institution", field(secretariat.postJson(BASE + "/memberships", "{\"institution\": \"no-such-institution\","
+                + " \"body\": \"nadi\", \"role\": \"member\", \"from\": null, \"to\": null}").assertProblem(422)));
+        assertEquals("body", field(secretariat.postJson(BASE + "/cochairs", "{\"body\": \"ewg-nowhere\", \"aseanCountry\": \"KH\","
+                + " \"plusCountry\": \"AU\", \"from\": \"2027-04-01\", \"to\": null}").assertProblem(422)));
         secretariat.postJson(BASE + "/people", "{\"id\": \"someone\", \"name\": \"Someone\", \"pronoun\": \"it\"}").assertProblem(400);
         observer.get(BASE + "/institutions/no-such-institution").assertProblem(404);
         observer.get(BASE + "/memberships/first").assertProblem(404);

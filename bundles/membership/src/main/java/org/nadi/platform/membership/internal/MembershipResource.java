@@ -1,10 +1,14 @@
 package org.nadi.platform.membership.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.nadi.platform.membership.api.Body;
 import org.nadi.platform.membership.api.CoChairCycle;
@@ -65,6 +69,14 @@ public final class MembershipResource implements RestResource {
     private record Edit<T>(T before, T after) {
     }
 
+    /**
+     * One kind of record as its routes serve it: its name in messages, its entity in the audit
+     * trail, its address, its id and version, and its JSON as of a day (today if null).
+     */
+    private record Kind<T>(String name, String entity, String address, Function<T, String> id, ToLongFunction<T> version,
+            BiFunction<T, LocalDate, JsonElement> view) {
+    }
+
     @Override
     public void declareRoutes(Routes routes) {
         declareCountries(routes);
@@ -76,91 +88,76 @@ public final class MembershipResource implements RestResource {
     }
 
     private void declareCountries(Routes routes) {
-        String countries = BASE + "/countries";
-        routes.get(countries, READERS, request -> {
+        Kind<Country> countries = new Kind<>("country", "country", BASE + "/countries", Country::code, Country::version,
+                (country, day) -> json.tree(country));
+        routes.get(countries.address(), READERS, request -> {
             String grouping = grouping(request);
             LocalDate at = at(request);
             String q = search(request);
             return list(read(connection -> store.countries(connection, grouping, at, q)));
         });
-        routes.post(countries, EDITORS, request -> {
+        routes.post(countries.address(), EDITORS, request -> {
             Country country = refused(() -> Inputs.country(request.body(Inputs.CountryInput.class)));
-            Country created = write(connection -> store.insertCountry(connection, country));
-            request.audit("country", created.code(), null, json.tree(created));
-            return ApiResponse.created(countries + "/" + created.code(), json.tree(created)).withETag(created.version());
+            return create(request, countries, connection -> store.insertCountry(connection, country));
         });
-        routes.get(countries + "/{code}", READERS, request -> {
-            Country country = read(connection -> store.country(connection, codeOf(request))).orElseThrow(() -> notFound(request, "country"));
-            return ApiResponse.ok(json.tree(country)).withETag(country.version());
+        routes.get(countries.address() + "/{code}", READERS, request -> {
+            String code = codeOf(request);
+            return show(request, countries, connection -> store.country(connection, code), null);
         });
-        routes.put(countries + "/{code}", EDITORS, request -> {
+        routes.put(countries.address() + "/{code}", EDITORS, request -> {
             String code = codeOf(request);
             long version = request.ifMatchVersion();
             Inputs.CountryInput input = request.body(Inputs.CountryInput.class);
             sameId("code", code, input.code());
             Country country = refused(() -> Inputs.country(new Inputs.CountryInput(code, input.shortName(), input.formalName(),
                     input.standings())));
-            Edit<Country> edit = write(connection -> new Edit<>(existing(store.country(connection, code), "country", code),
-                    store.replaceCountry(connection, code, version, country)));
-            return changed(request, "country", code, edit, edit.after().version());
+            return replace(request, countries, code, connection -> store.country(connection, code),
+                    connection -> store.replaceCountry(connection, code, version, country));
         });
-        routes.delete(countries + "/{code}", EDITORS, request -> {
+        routes.delete(countries.address() + "/{code}", EDITORS, request -> {
             String code = codeOf(request);
             long version = request.ifMatchVersion();
-            Country before = write(connection -> {
-                Country existing = existing(store.country(connection, code), "country", code);
-                store.deleteCountry(connection, code, version);
-                return existing;
-            });
-            request.audit("country", code, json.tree(before), null);
-            return ApiResponse.noContent();
+            return delete(request, countries, code, connection -> store.country(connection, code),
+                    connection -> store.deleteCountry(connection, code, version));
         });
     }
 
     private void declareBodies(Routes routes) {
-        String bodies = BASE + "/bodies";
-        routes.get(bodies, READERS, request -> {
+        Kind<Body> bodies = new Kind<>("body", "body", BASE + "/bodies", Body::id, Body::version, (body, day) -> json.tree(body));
+        routes.get(bodies.address(), READERS, request -> {
             String q = search(request);
             return list(read(connection -> store.bodies(connection, q)));
         });
-        routes.post(bodies, EDITORS, request -> {
+        routes.post(bodies.address(), EDITORS, request -> {
             Body body = refused(() -> Inputs.body(request.body(Inputs.BodyInput.class)));
-            Body created = write(connection -> store.insertBody(connection, body));
-            request.audit("body", created.id(), null, json.tree(created));
-            return ApiResponse.created(bodies + "/" + created.id(), json.tree(created)).withETag(created.version());
+            return create(request, bodies, connection -> store.insertBody(connection, body));
         });
-        routes.get(bodies + "/{id}", READERS, request -> {
+        routes.get(bodies.address() + "/{id}", READERS, request -> {
             String id = request.pathParameter("id");
-            Body body = read(connection -> store.body(connection, id)).orElseThrow(() -> notFound(request, "body"));
-            return ApiResponse.ok(json.tree(body)).withETag(body.version());
+            return show(request, bodies, connection -> store.body(connection, id), null);
         });
-        routes.put(bodies + "/{id}", EDITORS, request -> {
+        routes.put(bodies.address() + "/{id}", EDITORS, request -> {
             String id = request.pathParameter("id");
             long version = request.ifMatchVersion();
             Inputs.BodyInput input = request.body(Inputs.BodyInput.class);
             sameId("id", id, input.id());
             Body body = refused(() -> Inputs.body(new Inputs.BodyInput(id, input.name(), input.acronym(), input.kind(), input.parent(),
                     input.reportsTo())));
-            Edit<Body> edit = write(connection -> new Edit<>(existing(store.body(connection, id), "body", id),
-                    store.replaceBody(connection, id, version, body)));
-            return changed(request, "body", id, edit, edit.after().version());
+            return replace(request, bodies, id, connection -> store.body(connection, id),
+                    connection -> store.replaceBody(connection, id, version, body));
         });
-        routes.delete(bodies + "/{id}", EDITORS, request -> {
+        routes.delete(bodies.address() + "/{id}", EDITORS, request -> {
             String id = request.pathParameter("id");
             long version = request.ifMatchVersion();
-            Body before = write(connection -> {
-                Body existing = existing(store.body(connection, id), "body", id);
-                store.deleteBody(connection, id, version);
-                return existing;
-            });
-            request.audit("body", id, json.tree(before), null);
-            return ApiResponse.noContent();
+            return delete(request, bodies, id, connection -> store.body(connection, id),
+                    connection -> store.deleteBody(connection, id, version));
         });
     }
 
     private void declareInstitutions(Routes routes) {
-        String institutions = BASE + "/institutions";
-        routes.get(institutions, READERS, request -> {
+        Kind<Institution> institutions = new Kind<>("institution", "institution", BASE + "/institutions", Institution::id,
+                Institution::version, this::institutionJson);
+        routes.get(institutions.address(), READERS, request -> {
             String country = request.query("country").isPresent() ? refused(() -> Inputs.code("country", request.query("country").get()))
                     : null;
             String body = request.query("body").orElse(null);
@@ -181,41 +178,30 @@ public final class MembershipResource implements RestResource {
             }
             return ApiResponse.ok(answer);
         });
-        routes.post(institutions, EDITORS, request -> {
+        routes.post(institutions.address(), EDITORS, request -> {
             Institution institution = refused(() -> Inputs.institution(request.body(Inputs.InstitutionInput.class)));
-            Institution created = write(connection -> store.insertInstitution(connection, institution));
-            request.audit("institution", created.id(), null, json.tree(created));
-            return ApiResponse.created(institutions + "/" + created.id(), institutionJson(created, null)).withETag(created.version());
+            return create(request, institutions, connection -> store.insertInstitution(connection, institution));
         });
-        routes.get(institutions + "/{id}", READERS, request -> {
+        routes.get(institutions.address() + "/{id}", READERS, request -> {
             String id = request.pathParameter("id");
             LocalDate at = at(request);
-            Institution institution = read(connection -> store.institution(connection, id))
-                    .orElseThrow(() -> notFound(request, "institution"));
-            return ApiResponse.ok(institutionJson(institution, at)).withETag(institution.version());
+            return show(request, institutions, connection -> store.institution(connection, id), at);
         });
-        routes.put(institutions + "/{id}", EDITORS, request -> {
+        routes.put(institutions.address() + "/{id}", EDITORS, request -> {
             String id = request.pathParameter("id");
             long version = request.ifMatchVersion();
             Inputs.InstitutionInput input = request.body(Inputs.InstitutionInput.class);
             sameId("id", id, input.id());
             Institution institution = refused(() -> Inputs.institution(new Inputs.InstitutionInput(id, input.country(),
                     input.parentOrganisation(), input.names())));
-            Edit<Institution> edit = write(connection -> new Edit<>(existing(store.institution(connection, id), "institution", id),
-                    store.replaceInstitution(connection, id, version, institution)));
-            request.audit("institution", id, json.tree(edit.before()), json.tree(edit.after()));
-            return ApiResponse.ok(institutionJson(edit.after(), null)).withETag(edit.after().version());
+            return replace(request, institutions, id, connection -> store.institution(connection, id),
+                    connection -> store.replaceInstitution(connection, id, version, institution));
         });
-        routes.delete(institutions + "/{id}", EDITORS, request -> {
+        routes.delete(institutions.address() + "/{id}", EDITORS, request -> {
             String id = request.pathParameter("id");
             long version = request.ifMatchVersion();
-            Institution before = write(connection -> {
-                Institution existing = existing(store.institution(connection, id), "institution", id);
-                store.deleteInstitution(connection, id, version);
-                return existing;
-            });
-            request.audit("institution", id, json.tree(before), null);
-            return ApiResponse.noContent();
+            return delete(request, institutions, id, connection -> store.institution(connection, id),
+                    connection -> store.deleteInstitution(connection, id, version));
         });
     }
 
@@ -229,8 +215,8 @@ public final class MembershipResource implements RestResource {
     }
 
     private void declarePeople(Routes routes) {
-        String people = BASE + "/people";
-        routes.get(people, READERS, request -> {
+        Kind<Person> people = new Kind<>("person", "person", BASE + "/people", Person::id, Person::version, this::personJson);
+        routes.get(people.address(), READERS, request -> {
             String q = search(request);
             String institution = request.query("institution").orElse(null);
             LocalDate at = at(request);
@@ -246,20 +232,17 @@ public final class MembershipResource implements RestResource {
             }
             return ApiResponse.ok(answer);
         });
-        routes.post(people, PEOPLE_EDITORS, request -> {
+        routes.post(people.address(), PEOPLE_EDITORS, request -> {
             Person person = refused(() -> Inputs.person(request.body(Inputs.PersonInput.class)));
             requireEditOf(request, person, person);
-            Person created = write(connection -> store.insertPerson(connection, person, LocalDate.now()));
-            request.audit("person", created.id(), null, json.tree(created));
-            return ApiResponse.created(people + "/" + created.id(), personJson(created, null)).withETag(created.version());
+            return create(request, people, connection -> store.insertPerson(connection, person, LocalDate.now()));
         });
-        routes.get(people + "/{id}", READERS, request -> {
+        routes.get(people.address() + "/{id}", READERS, request -> {
             String id = request.pathParameter("id");
             LocalDate at = at(request);
-            Person person = read(connection -> store.person(connection, id)).orElseThrow(() -> notFound(request, "person"));
-            return ApiResponse.ok(personJson(person, at)).withETag(person.version());
+            return show(request, people, connection -> store.person(connection, id), at);
         });
-        routes.put(people + "/{id}", PEOPLE_EDITORS, request -> {
+        routes.put(people.address() + "/{id}", PEOPLE_EDITORS, request -> {
             String id = request.pathParameter("id");
             long version = request.ifMatchVersion();
             Inputs.PersonInput input = request.body(Inputs.PersonInput.class);
@@ -268,22 +251,16 @@ public final class MembershipResource implements RestResource {
                     input.pronoun(), input.affiliations())));
             Person current = read(connection -> store.person(connection, id)).orElseThrow(() -> notFound(request, "person"));
             requireEditOf(request, current, person);
-            Edit<Person> edit = write(connection -> new Edit<>(existing(store.person(connection, id), "person", id),
-                    store.replacePerson(connection, id, version, person, LocalDate.now())));
-            request.audit("person", id, json.tree(edit.before()), json.tree(edit.after()));
-            return ApiResponse.ok(personJson(edit.after(), null)).withETag(edit.after().version());
+            return replace(request, people, id, connection -> store.person(connection, id),
+                    connection -> store.replacePerson(connection, id, version, person, LocalDate.now()));
         });
-        routes.delete(people + "/{id}", PEOPLE_EDITORS, request -> {
+        routes.delete(people.address() + "/{id}", PEOPLE_EDITORS, request -> {
             String id = request.pathParameter("id");
             long version = request.ifMatchVersion();
             Person current = read(connection -> store.person(connection, id)).orElseThrow(() -> notFound(request, "person"));
             requireEditOf(request, current, current);
-            write(connection -> {
-                store.deletePerson(connection, id, version);
-                return null;
-            });
-            request.audit("person", id, json.tree(current), null);
-            return ApiResponse.noContent();
+            return delete(request, people, id, connection -> store.person(connection, id),
+                    connection -> store.deletePerson(connection, id, version));
         });
     }
 
@@ -315,8 +292,9 @@ public final class MembershipResource implements RestResource {
     }
 
     private void declareMemberships(Routes routes) {
-        String memberships = BASE + "/memberships";
-        routes.get(memberships, READERS, request -> {
+        Kind<Membership> memberships = new Kind<>("membership", "membership", BASE + "/memberships",
+                membership -> String.valueOf(membership.id()), Membership::version, (membership, day) -> json.tree(membership));
+        routes.get(memberships.address(), READERS, request -> {
             String body = request.query("body").orElse(null);
             String institution = request.query("institution").orElse(null);
             LocalDate at = at(request);
@@ -330,43 +308,33 @@ public final class MembershipResource implements RestResource {
                 return store.memberships(connection, body, institution, at);
             }));
         });
-        routes.post(memberships, EDITORS, request -> {
+        routes.post(memberships.address(), EDITORS, request -> {
             Membership membership = refused(() -> Inputs.membership(request.body(Inputs.MembershipInput.class)));
-            Membership created = write(connection -> store.insertMembership(connection, membership));
-            request.audit("membership", String.valueOf(created.id()), null, json.tree(created));
-            return ApiResponse.created(memberships + "/" + created.id(), json.tree(created)).withETag(created.version());
+            return create(request, memberships, connection -> store.insertMembership(connection, membership));
         });
-        routes.get(memberships + "/{id}", READERS, request -> {
+        routes.get(memberships.address() + "/{id}", READERS, request -> {
             long id = numberOf(request, "membership");
-            Membership membership = read(connection -> store.membership(connection, id))
-                    .orElseThrow(() -> notFound(request, "membership"));
-            return ApiResponse.ok(json.tree(membership)).withETag(membership.version());
+            return show(request, memberships, connection -> store.membership(connection, id), null);
         });
-        routes.put(memberships + "/{id}", EDITORS, request -> {
+        routes.put(memberships.address() + "/{id}", EDITORS, request -> {
             long id = numberOf(request, "membership");
             long version = request.ifMatchVersion();
             Membership membership = refused(() -> Inputs.membership(request.body(Inputs.MembershipInput.class)));
-            Edit<Membership> edit = write(connection -> new Edit<>(
-                    existing(store.membership(connection, id), "membership", String.valueOf(id)),
-                    store.replaceMembership(connection, id, version, membership)));
-            return changed(request, "membership", String.valueOf(id), edit, edit.after().version());
+            return replace(request, memberships, String.valueOf(id), connection -> store.membership(connection, id),
+                    connection -> store.replaceMembership(connection, id, version, membership));
         });
-        routes.delete(memberships + "/{id}", EDITORS, request -> {
+        routes.delete(memberships.address() + "/{id}", EDITORS, request -> {
             long id = numberOf(request, "membership");
             long version = request.ifMatchVersion();
-            Membership before = write(connection -> {
-                Membership existing = existing(store.membership(connection, id), "membership", String.valueOf(id));
-                store.deleteMembership(connection, id, version);
-                return existing;
-            });
-            request.audit("membership", String.valueOf(id), json.tree(before), null);
-            return ApiResponse.noContent();
+            return delete(request, memberships, String.valueOf(id), connection -> store.membership(connection, id),
+                    connection -> store.deleteMembership(connection, id, version));
         });
     }
 
     private void declareCoChairs(Routes routes) {
-        String coChairs = BASE + "/cochairs";
-        routes.get(coChairs, READERS, request -> {
+        Kind<CoChairCycle> coChairs = new Kind<>("co-chair cycle", "cochair-cycle", BASE + "/cochairs",
+                cycle -> String.valueOf(cycle.id()), CoChairCycle::version, (cycle, day) -> json.tree(cycle));
+        routes.get(coChairs.address(), READERS, request -> {
             String body = request.query("body").orElse(null);
             // Without at, the cycles that hold today: "who co-chairs now" is the usual question.
             LocalDate at = Optional.ofNullable(at(request)).orElse(LocalDate.now());
@@ -377,36 +345,26 @@ public final class MembershipResource implements RestResource {
                 return store.coChairs(connection, body, at);
             }));
         });
-        routes.post(coChairs, EDITORS, request -> {
+        routes.post(coChairs.address(), EDITORS, request -> {
             CoChairCycle cycle = refused(() -> Inputs.coChair(request.body(Inputs.CoChairInput.class)));
-            CoChairCycle created = write(connection -> store.insertCoChair(connection, cycle));
-            request.audit("cochair-cycle", String.valueOf(created.id()), null, json.tree(created));
-            return ApiResponse.created(coChairs + "/" + created.id(), json.tree(created)).withETag(created.version());
+            return create(request, coChairs, connection -> store.insertCoChair(connection, cycle));
         });
-        routes.get(coChairs + "/{id}", READERS, request -> {
+        routes.get(coChairs.address() + "/{id}", READERS, request -> {
             long id = numberOf(request, "co-chair cycle");
-            CoChairCycle cycle = read(connection -> store.coChair(connection, id)).orElseThrow(() -> notFound(request, "co-chair cycle"));
-            return ApiResponse.ok(json.tree(cycle)).withETag(cycle.version());
+            return show(request, coChairs, connection -> store.coChair(connection, id), null);
         });
-        routes.put(coChairs + "/{id}", EDITORS, request -> {
+        routes.put(coChairs.address() + "/{id}", EDITORS, request -> {
             long id = numberOf(request, "co-chair cycle");
             long version = request.ifMatchVersion();
             CoChairCycle cycle = refused(() -> Inputs.coChair(request.body(Inputs.CoChairInput.class)));
-            Edit<CoChairCycle> edit = write(connection -> new Edit<>(
-                    existing(store.coChair(connection, id), "co-chair cycle", String.valueOf(id)),
-                    store.replaceCoChair(connection, id, version, cycle)));
-            return changed(request, "cochair-cycle", String.valueOf(id), edit, edit.after().version());
+            return replace(request, coChairs, String.valueOf(id), connection -> store.coChair(connection, id),
+                    connection -> store.replaceCoChair(connection, id, version, cycle));
         });
-        routes.delete(coChairs + "/{id}", EDITORS, request -> {
+        routes.delete(coChairs.address() + "/{id}", EDITORS, request -> {
             long id = numberOf(request, "co-chair cycle");
             long version = request.ifMatchVersion();
-            CoChairCycle before = write(connection -> {
-                CoChairCycle existing = existing(store.coChair(connection, id), "co-chair cycle", String.valueOf(id));
-                store.deleteCoChair(connection, id, version);
-                return existing;
-            });
-            request.audit("cochair-cycle", String.valueOf(id), json.tree(before), null);
-            return ApiResponse.noContent();
+            return delete(request, coChairs, String.valueOf(id), connection -> store.coChair(connection, id),
+                    connection -> store.deleteCoChair(connection, id, version));
         });
     }
 
@@ -465,10 +423,45 @@ public final class MembershipResource implements RestResource {
         return ApiResponse.ok(json.tree(records));
     }
 
-    private <T> ApiResponse changed(ApiRequest request, String entity, String id, Edit<T> edit, long version) {
-        JsonElement after = json.tree(edit.after());
-        request.audit(entity, id, json.tree(edit.before()), after);
-        return ApiResponse.ok(after).withETag(version);
+    /** 200 with the record as of the day (today if null) and its ETag, or 404. */
+    private <T> ApiResponse show(ApiRequest request, Kind<T> kind, Transaction<Optional<T>> lookup, LocalDate day)
+            throws ProblemException {
+        T record = read(lookup).orElseThrow(() -> notFound(request, kind.name()));
+        return ApiResponse.ok(kind.view().apply(record, day)).withETag(kind.version().applyAsLong(record));
+    }
+
+    /** 201 with the record inserted, its address and ETag; audited. */
+    private <T> ApiResponse create(ApiRequest request, Kind<T> kind, Transaction<T> insert) throws ProblemException {
+        T created = write(insert);
+        String id = kind.id().apply(created);
+        request.audit(kind.entity(), id, null, json.tree(created));
+        return ApiResponse.created(kind.address() + "/" + id, kind.view().apply(created, null))
+                .withETag(kind.version().applyAsLong(created));
+    }
+
+    /** 200 with the record replaced and its new ETag; 404 if there is none, 412 if its version is not the If-Match one; audited. */
+    private <T> ApiResponse replace(ApiRequest request, Kind<T> kind, String id, Transaction<Optional<T>> lookup,
+            Transaction<T> replacement) throws ProblemException {
+        Edit<T> edit = write(connection -> new Edit<>(existing(lookup.run(connection), kind.name(), id), replacement.run(connection)));
+        request.audit(kind.entity(), id, json.tree(edit.before()), json.tree(edit.after()));
+        return ApiResponse.ok(kind.view().apply(edit.after(), null)).withETag(kind.version().applyAsLong(edit.after()));
+    }
+
+    /** 204 once the record is deleted; 404 if there is none, 412 if its version is not the If-Match one; audited. */
+    private <T> ApiResponse delete(ApiRequest request, Kind<T> kind, String id, Transaction<Optional<T>> lookup, Deletion deletion)
+            throws ProblemException {
+        T before = write(connection -> {
+            T existing = existing(lookup.run(connection), kind.name(), id);
+            deletion.run(connection);
+            return existing;
+        });
+        request.audit(kind.entity(), id, json.tree(before), null);
+        return ApiResponse.noContent();
+    }
+
+    @FunctionalInterface
+    private interface Deletion {
+        void run(Connection connection) throws SQLException;
     }
 
     // Storage and refusals

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +32,14 @@ import org.nadi.platform.storage.api.Database;
  */
 final class MembershipStore {
 
-    /** A row's period holds on the day given (twice) as parameters. */
-    private static final String HOLDS_ON = "(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)";
+    private static final String COUNTRIES = "SELECT id, short_name, formal_name, version FROM membership_countries";
+    private static final String BODIES = "SELECT id, name, acronym, kind, parent, reports_to, version FROM membership_bodies";
+    private static final String INSTITUTIONS = "SELECT id, country_code, parent_organisation, version FROM membership_institutions";
+    private static final String MEMBERSHIPS = "SELECT id, institution_id, body_id, role, valid_from, valid_to, version"
+            + " FROM membership_memberships";
+    private static final String PEOPLE = "SELECT id, honorific, rank, name, pronoun, version FROM membership_people";
+    private static final String CO_CHAIRS = "SELECT id, body_id, asean_country, plus_country, valid_from, valid_to, version"
+            + " FROM membership_cochairs";
 
     private final Database database;
 
@@ -43,9 +50,7 @@ final class MembershipStore {
     // Countries
 
     Optional<Country> country(Connection connection, String code) throws SQLException {
-        List<Country> found = countries(connection, "SELECT id, short_name, formal_name, version FROM membership_countries WHERE id = ?",
-                code);
-        return found.stream().findFirst();
+        return first(countries(connection, COUNTRIES + " WHERE id = ?", code));
     }
 
     /**
@@ -53,55 +58,33 @@ final class MembershipStore {
      * {@code day} is null), and whose code or names contain {@code search}; either may be null.
      */
     List<Country> countries(Connection connection, String grouping, LocalDate day, String search) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, short_name, formal_name, version FROM membership_countries WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        Conditions conditions = new Conditions();
         if (grouping != null) {
-            sql.append(" AND id IN (SELECT country_code FROM membership_standings WHERE grouping_id = ?");
-            parameters.add(grouping);
-            if (day != null) {
-                sql.append(" AND ").append(HOLDS_ON);
-                parameters.add(day.toString());
-                parameters.add(day.toString());
-            }
-            sql.append(")");
+            conditions.in("id", "SELECT country_code FROM membership_standings", new Conditions().and("grouping_id = ?", grouping).heldOn(day));
         }
         if (search != null) {
-            sql.append(" AND (LOWER(id) = ? OR LOWER(short_name) LIKE ? OR LOWER(formal_name) LIKE ?)");
-            parameters.add(search.toLowerCase(Locale.ROOT));
-            parameters.add(like(search));
-            parameters.add(like(search));
+            conditions.and("(LOWER(id) = ? OR LOWER(short_name) LIKE ? OR LOWER(formal_name) LIKE ?)", lower(search), like(search),
+                    like(search));
         }
-        return countries(connection, sql.append(" ORDER BY id").toString(), parameters.toArray());
+        return countries(connection, COUNTRIES + conditions.where() + " ORDER BY id", conditions.parameters());
     }
 
-    private List<Country> countries(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<Country> countries = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                countries.add(new Country(rows.getString(1), rows.getString(2), rows.getString(3), List.of(), rows.getLong(4)));
-            }
-        }
+    private static List<Country> countries(Connection connection, String sql, Object... parameters) throws SQLException {
         List<Country> withStandings = new ArrayList<>();
-        for (Country country : countries) {
-            List<Standing> standings = new ArrayList<>();
-            try (PreparedStatement query = prepare(connection, "SELECT grouping_id, valid_from, valid_to FROM membership_standings"
-                    + " WHERE country_code = ? ORDER BY COALESCE(valid_from, ''), id", country.code());
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    standings.add(new Standing(rows.getString(1), day(rows.getString(2)), day(rows.getString(3))));
-                }
-            }
+        for (Country country : query(connection, sql, row -> new Country(row.getString(1), row.getString(2), row.getString(3), List.of(),
+                row.getLong(4)), parameters)) {
+            List<Standing> standings = query(connection, "SELECT grouping_id, valid_from, valid_to FROM membership_standings"
+                    + " WHERE country_code = ? ORDER BY COALESCE(valid_from, ''), id",
+                    row -> new Standing(row.getString(1), day(row.getString(2)), day(row.getString(3))), country.code());
             withStandings.add(new Country(country.code(), country.shortName(), country.formalName(), standings, country.version()));
         }
         return withStandings;
     }
 
     Country insertCountry(Connection connection, Country country) throws SQLException {
-        if (country(connection, country.code()).isPresent()) {
-            throw RecordRefused.conflict("already-exists", "code", "There is already a country " + country.code()
-                    + "; change it with PUT /api/v1/membership/countries/" + country.code() + ".",
-                    Map.of("existing", "/api/v1/membership/countries/" + country.code()));
-        }
+        refuseIfPresent(country(connection, country.code()), "code", "There is already a country " + country.code()
+                + "; change it with PUT /api/v1/membership/countries/" + country.code() + ".",
+                "/api/v1/membership/countries/" + country.code());
         update(connection, "INSERT INTO membership_countries (id, short_name, formal_name, version) VALUES (?, ?, ?, 1)",
                 country.code(), country.shortName(), country.formalName());
         insertStandings(connection, country);
@@ -110,7 +93,7 @@ final class MembershipStore {
 
     Country replaceCountry(Connection connection, String code, long expectedVersion, Country country) throws SQLException {
         database.updateVersioned(connection, "membership_countries", code, expectedVersion,
-                Map.of("short_name", country.shortName(), "formal_name", country.formalName()));
+                columns("short_name", country.shortName(), "formal_name", country.formalName()));
         update(connection, "DELETE FROM membership_standings WHERE country_code = ?", code);
         insertStandings(connection, country);
         return country(connection, code).orElseThrow();
@@ -118,14 +101,17 @@ final class MembershipStore {
 
     private static void insertStandings(Connection connection, Country country) throws SQLException {
         for (Standing standing : country.standings()) {
-            update(connection, "INSERT INTO membership_standings (country_code, grouping_id, valid_from, valid_to) VALUES (?, ?, ?, ?)",
-                    country.code(), standing.grouping(), text(standing.from()), text(standing.to()));
+            insertStanding(connection, country.code(), standing);
         }
     }
 
     /** Adds one standing to a country, leaving its others as they are. */
     void addStanding(Connection connection, String code, Standing standing) throws SQLException {
         requireCountry(connection, "country", code);
+        insertStanding(connection, code, standing);
+    }
+
+    private static void insertStanding(Connection connection, String code, Standing standing) throws SQLException {
         update(connection, "INSERT INTO membership_standings (country_code, grouping_id, valid_from, valid_to) VALUES (?, ?, ?, ?)",
                 code, standing.grouping(), text(standing.from()), text(standing.to()));
     }
@@ -134,44 +120,34 @@ final class MembershipStore {
         refuseIfUsed(connection, "country", code, "institutions", "SELECT id FROM membership_institutions WHERE country_code = ?");
         refuseIfUsed(connection, "country", code, "co-chair cycles",
                 "SELECT id FROM membership_cochairs WHERE asean_country = ? OR plus_country = ?", code, code);
-        database.updateVersioned(connection, "membership_countries", code, expectedVersion, Map.of());
-        update(connection, "DELETE FROM membership_standings WHERE country_code = ?", code);
-        update(connection, "DELETE FROM membership_countries WHERE id = ?", code);
+        deleteVersioned(connection, "membership_countries", code, expectedVersion,
+                "DELETE FROM membership_standings WHERE country_code = ?");
     }
 
     // Bodies
 
     Optional<Body> body(Connection connection, String id) throws SQLException {
-        return bodies(connection, "SELECT id, name, acronym, kind, parent, reports_to, version FROM membership_bodies WHERE id = ?", id)
-                .stream().findFirst();
+        return first(bodies(connection, BODIES + " WHERE id = ?", id));
     }
 
     /** Bodies by id whose id, name or acronym contain {@code search} (all if null). */
     List<Body> bodies(Connection connection, String search) throws SQLException {
-        if (search == null) {
-            return bodies(connection, "SELECT id, name, acronym, kind, parent, reports_to, version FROM membership_bodies ORDER BY id");
+        Conditions conditions = new Conditions();
+        if (search != null) {
+            conditions.and("(id LIKE ? OR LOWER(name) LIKE ? OR LOWER(COALESCE(acronym, '')) LIKE ?)", like(search), like(search),
+                    like(search));
         }
-        return bodies(connection, "SELECT id, name, acronym, kind, parent, reports_to, version FROM membership_bodies"
-                + " WHERE id LIKE ? OR LOWER(name) LIKE ? OR LOWER(COALESCE(acronym, '')) LIKE ? ORDER BY id",
-                like(search), like(search), like(search));
+        return bodies(connection, BODIES + conditions.where() + " ORDER BY id", conditions.parameters());
     }
 
     private static List<Body> bodies(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<Body> bodies = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                bodies.add(new Body(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                        rows.getString(6), rows.getLong(7)));
-            }
-        }
-        return bodies;
+        return query(connection, sql, row -> new Body(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getLong(7)), parameters);
     }
 
     Body insertBody(Connection connection, Body body) throws SQLException {
-        if (body(connection, body.id()).isPresent()) {
-            throw RecordRefused.conflict("already-exists", "id", "There is already a body '" + body.id() + "'.",
-                    Map.of("existing", "/api/v1/membership/bodies/" + body.id()));
-        }
+        refuseIfPresent(body(connection, body.id()), "id", "There is already a body '" + body.id() + "'.",
+                "/api/v1/membership/bodies/" + body.id());
         requireBodyLinks(connection, body);
         update(connection, "INSERT INTO membership_bodies (id, name, acronym, kind, parent, reports_to, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
                 body.id(), body.name(), body.acronym(), body.kind(), body.parent(), body.reportsTo());
@@ -183,13 +159,8 @@ final class MembershipStore {
         if (id.equals(body.parent()) || id.equals(body.reportsTo())) {
             throw RecordRefused.invalid(id.equals(body.parent()) ? "parent" : "reportsTo", "A body cannot belong or report to itself.");
         }
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("name", body.name());
-        changes.put("acronym", body.acronym());
-        changes.put("kind", body.kind());
-        changes.put("parent", body.parent());
-        changes.put("reports_to", body.reportsTo());
-        database.updateVersioned(connection, "membership_bodies", id, expectedVersion, changes);
+        database.updateVersioned(connection, "membership_bodies", id, expectedVersion, columns("name", body.name(), "acronym",
+                body.acronym(), "kind", body.kind(), "parent", body.parent(), "reports_to", body.reportsTo()));
         return body(connection, id).orElseThrow();
     }
 
@@ -214,15 +185,13 @@ final class MembershipStore {
         refuseIfUsed(connection, "body", id, "co-chair cycles", "SELECT id FROM membership_cochairs WHERE body_id = ?");
         refuseIfUsed(connection, "body", id, "bodies that belong or report to it",
                 "SELECT id FROM membership_bodies WHERE parent = ? OR reports_to = ?", id, id);
-        database.updateVersioned(connection, "membership_bodies", id, expectedVersion, Map.of());
-        update(connection, "DELETE FROM membership_bodies WHERE id = ?", id);
+        deleteVersioned(connection, "membership_bodies", id, expectedVersion);
     }
 
     // Institutions
 
     Optional<Institution> institution(Connection connection, String id) throws SQLException {
-        return institutions(connection, "SELECT id, country_code, parent_organisation, version FROM membership_institutions WHERE id = ?",
-                id).stream().findFirst();
+        return first(institutions(connection, INSTITUTIONS + " WHERE id = ?", id));
     }
 
     /**
@@ -232,48 +201,28 @@ final class MembershipStore {
      */
     List<Institution> institutions(Connection connection, String country, String body, LocalDate day, String search, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, country_code, parent_organisation, version FROM membership_institutions WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        Conditions conditions = new Conditions();
         if (country != null) {
-            sql.append(" AND country_code = ?");
-            parameters.add(country);
+            conditions.and("country_code = ?", country);
         }
         if (body != null) {
-            sql.append(" AND id IN (SELECT institution_id FROM membership_memberships WHERE body_id = ?");
-            parameters.add(body);
-            if (day != null) {
-                sql.append(" AND ").append(HOLDS_ON);
-                parameters.add(day.toString());
-                parameters.add(day.toString());
-            }
-            sql.append(")");
+            conditions.in("id", "SELECT institution_id FROM membership_memberships", new Conditions().and("body_id = ?", body).heldOn(day));
         }
         if (search != null) {
-            sql.append(" AND id IN (SELECT institution_id FROM membership_institution_names WHERE lower_name LIKE ? OR lower_acronym LIKE ?)");
-            parameters.add(like(search));
-            parameters.add(like(search));
+            conditions.in("id", "SELECT institution_id FROM membership_institution_names",
+                    new Conditions().and("(lower_name LIKE ? OR lower_acronym LIKE ?)", like(search), like(search)));
         }
-        sql.append(" ORDER BY id LIMIT ?");
-        parameters.add(limit);
-        return institutions(connection, sql.toString(), parameters.toArray());
+        return institutions(connection, INSTITUTIONS + conditions.where() + " ORDER BY id LIMIT ?", conditions.parameters(limit));
     }
 
     private static List<Institution> institutions(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<Institution> institutions = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                institutions.add(new Institution(rows.getString(1), rows.getString(2), rows.getString(3), List.of(), rows.getLong(4)));
-            }
-        }
         List<Institution> named = new ArrayList<>();
-        for (Institution institution : institutions) {
-            List<InstitutionName> names = new ArrayList<>();
-            try (PreparedStatement query = prepare(connection, "SELECT name, acronym, valid_from, valid_to FROM membership_institution_names"
-                    + " WHERE institution_id = ? ORDER BY id", institution.id()); ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    names.add(new InstitutionName(rows.getString(1), rows.getString(2), day(rows.getString(3)), day(rows.getString(4))));
-                }
-            }
+        for (Institution institution : query(connection, sql, row -> new Institution(row.getString(1), row.getString(2), row.getString(3),
+                List.of(), row.getLong(4)), parameters)) {
+            List<InstitutionName> names = query(connection, "SELECT name, acronym, valid_from, valid_to FROM membership_institution_names"
+                    + " WHERE institution_id = ? ORDER BY id",
+                    row -> new InstitutionName(row.getString(1), row.getString(2), day(row.getString(3)), day(row.getString(4))),
+                    institution.id());
             named.add(new Institution(institution.id(), institution.country(), institution.parentOrganisation(), names,
                     institution.version()));
         }
@@ -281,10 +230,8 @@ final class MembershipStore {
     }
 
     Institution insertInstitution(Connection connection, Institution institution) throws SQLException {
-        if (institution(connection, institution.id()).isPresent()) {
-            throw RecordRefused.conflict("already-exists", "id", "There is already an institution '" + institution.id() + "'.",
-                    Map.of("existing", "/api/v1/membership/institutions/" + institution.id()));
-        }
+        refuseIfPresent(institution(connection, institution.id()), "id", "There is already an institution '" + institution.id() + "'.",
+                "/api/v1/membership/institutions/" + institution.id());
         requireCountry(connection, "country", institution.country());
         update(connection, "INSERT INTO membership_institutions (id, country_code, parent_organisation, version) VALUES (?, ?, ?, 1)",
                 institution.id(), institution.country(), institution.parentOrganisation());
@@ -294,10 +241,8 @@ final class MembershipStore {
 
     Institution replaceInstitution(Connection connection, String id, long expectedVersion, Institution institution) throws SQLException {
         requireCountry(connection, "country", institution.country());
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("country_code", institution.country());
-        changes.put("parent_organisation", institution.parentOrganisation());
-        database.updateVersioned(connection, "membership_institutions", id, expectedVersion, changes);
+        database.updateVersioned(connection, "membership_institutions", id, expectedVersion,
+                columns("country_code", institution.country(), "parent_organisation", institution.parentOrganisation()));
         update(connection, "DELETE FROM membership_institution_names WHERE institution_id = ?", id);
         insertNames(connection, new Institution(id, institution.country(), institution.parentOrganisation(), institution.names(), 0));
         return institution(connection, id).orElseThrow();
@@ -315,70 +260,48 @@ final class MembershipStore {
         refuseIfUsed(connection, "institution", id, "memberships", "SELECT id FROM membership_memberships WHERE institution_id = ?");
         refuseIfUsed(connection, "institution", id, "people's affiliations",
                 "SELECT person_id FROM membership_affiliations WHERE institution_id = ?");
-        database.updateVersioned(connection, "membership_institutions", id, expectedVersion, Map.of());
-        update(connection, "DELETE FROM membership_institution_names WHERE institution_id = ?", id);
-        update(connection, "DELETE FROM membership_institutions WHERE id = ?", id);
+        deleteVersioned(connection, "membership_institutions", id, expectedVersion,
+                "DELETE FROM membership_institution_names WHERE institution_id = ?");
     }
 
     // Memberships
 
     Optional<Membership> membership(Connection connection, long id) throws SQLException {
-        return memberships(connection, "SELECT id, institution_id, body_id, role, valid_from, valid_to, version FROM membership_memberships"
-                + " WHERE id = ?", id).stream().findFirst();
+        return first(memberships(connection, MEMBERSHIPS + " WHERE id = ?", id));
     }
 
     /** Memberships of the body and/or the institution (each may be null), on the day or at any time, by institution and start. */
     List<Membership> memberships(Connection connection, String body, String institution, LocalDate day) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, institution_id, body_id, role, valid_from, valid_to, version"
-                + " FROM membership_memberships WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        Conditions conditions = new Conditions();
         if (body != null) {
-            sql.append(" AND body_id = ?");
-            parameters.add(body);
+            conditions.and("body_id = ?", body);
         }
         if (institution != null) {
-            sql.append(" AND institution_id = ?");
-            parameters.add(institution);
+            conditions.and("institution_id = ?", institution);
         }
-        if (day != null) {
-            sql.append(" AND ").append(HOLDS_ON);
-            parameters.add(day.toString());
-            parameters.add(day.toString());
-        }
-        sql.append(" ORDER BY institution_id, body_id, COALESCE(valid_from, ''), id");
-        return memberships(connection, sql.toString(), parameters.toArray());
+        conditions.heldOn(day);
+        return memberships(connection, MEMBERSHIPS + conditions.where() + " ORDER BY institution_id, body_id, COALESCE(valid_from, ''), id",
+                conditions.parameters());
     }
 
     private static List<Membership> memberships(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<Membership> memberships = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                memberships.add(new Membership(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        day(rows.getString(5)), day(rows.getString(6)), rows.getLong(7)));
-            }
-        }
-        return memberships;
+        return query(connection, sql, row -> new Membership(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                day(row.getString(5)), day(row.getString(6)), row.getLong(7)), parameters);
     }
 
     Membership insertMembership(Connection connection, Membership membership) throws SQLException {
         checkMembership(connection, membership, null);
-        try (PreparedStatement insert = prepare(connection, "INSERT INTO membership_memberships (institution_id, body_id, role, valid_from,"
+        long id = insertReturningId(connection, "INSERT INTO membership_memberships (institution_id, body_id, role, valid_from,"
                 + " valid_to, version) VALUES (?, ?, ?, ?, ?, 1) RETURNING id", membership.institution(), membership.body(),
-                membership.role(), text(membership.from()), text(membership.to())); ResultSet key = insert.executeQuery()) {
-            key.next();
-            return membership(connection, key.getLong(1)).orElseThrow();
-        }
+                membership.role(), text(membership.from()), text(membership.to()));
+        return membership(connection, id).orElseThrow();
     }
 
     Membership replaceMembership(Connection connection, long id, long expectedVersion, Membership membership) throws SQLException {
         checkMembership(connection, membership, id);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("institution_id", membership.institution());
-        changes.put("body_id", membership.body());
-        changes.put("role", membership.role());
-        changes.put("valid_from", text(membership.from()));
-        changes.put("valid_to", text(membership.to()));
-        database.updateVersioned(connection, "membership_memberships", id, expectedVersion, changes);
+        database.updateVersioned(connection, "membership_memberships", id, expectedVersion, columns("institution_id",
+                membership.institution(), "body_id", membership.body(), "role", membership.role(), "valid_from",
+                text(membership.from()), "valid_to", text(membership.to())));
         return membership(connection, id).orElseThrow();
     }
 
@@ -397,15 +320,13 @@ final class MembershipStore {
     }
 
     void deleteMembership(Connection connection, long id, long expectedVersion) throws SQLException {
-        database.updateVersioned(connection, "membership_memberships", id, expectedVersion, Map.of());
-        update(connection, "DELETE FROM membership_memberships WHERE id = ?", id);
+        deleteVersioned(connection, "membership_memberships", id, expectedVersion);
     }
 
     // People
 
     Optional<Person> person(Connection connection, String id) throws SQLException {
-        return people(connection, "SELECT id, honorific, rank, name, pronoun, version FROM membership_people WHERE id = ?", id)
-                .stream().findFirst();
+        return first(people(connection, PEOPLE + " WHERE id = ?", id));
     }
 
     /**
@@ -413,44 +334,24 @@ final class MembershipStore {
      * the day, or at any time if {@code day} is null); each filter may be null.
      */
     List<Person> people(Connection connection, String search, String institution, LocalDate day, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, honorific, rank, name, pronoun, version FROM membership_people WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        Conditions conditions = new Conditions();
         if (search != null) {
-            sql.append(" AND lower_name LIKE ?");
-            parameters.add(like(search));
+            conditions.and("lower_name LIKE ?", like(search));
         }
         if (institution != null) {
-            sql.append(" AND id IN (SELECT person_id FROM membership_affiliations WHERE institution_id = ?");
-            parameters.add(institution);
-            if (day != null) {
-                sql.append(" AND ").append(HOLDS_ON);
-                parameters.add(day.toString());
-                parameters.add(day.toString());
-            }
-            sql.append(")");
+            conditions.in("id", "SELECT person_id FROM membership_affiliations",
+                    new Conditions().and("institution_id = ?", institution).heldOn(day));
         }
-        sql.append(" ORDER BY lower_name, id LIMIT ?");
-        parameters.add(limit);
-        return people(connection, sql.toString(), parameters.toArray());
+        return people(connection, PEOPLE + conditions.where() + " ORDER BY lower_name, id LIMIT ?", conditions.parameters(limit));
     }
 
     private static List<Person> people(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<Person> people = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                people.add(new Person(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                        List.of(), rows.getLong(6)));
-            }
-        }
         List<Person> affiliated = new ArrayList<>();
-        for (Person person : people) {
-            List<Affiliation> affiliations = new ArrayList<>();
-            try (PreparedStatement query = prepare(connection, "SELECT institution_id, position, valid_from, valid_to FROM"
-                    + " membership_affiliations WHERE person_id = ? ORDER BY id", person.id()); ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    affiliations.add(new Affiliation(rows.getString(1), rows.getString(2), day(rows.getString(3)), day(rows.getString(4))));
-                }
-            }
+        for (Person person : query(connection, sql, row -> new Person(row.getString(1), row.getString(2), row.getString(3),
+                row.getString(4), row.getString(5), List.of(), row.getLong(6)), parameters)) {
+            List<Affiliation> affiliations = query(connection, "SELECT institution_id, position, valid_from, valid_to FROM"
+                    + " membership_affiliations WHERE person_id = ? ORDER BY id",
+                    row -> new Affiliation(row.getString(1), row.getString(2), day(row.getString(3)), day(row.getString(4))), person.id());
             affiliated.add(new Person(person.id(), person.honorific(), person.rank(), person.name(), person.pronoun(), affiliations,
                     person.version()));
         }
@@ -458,10 +359,8 @@ final class MembershipStore {
     }
 
     Person insertPerson(Connection connection, Person person, LocalDate today) throws SQLException {
-        if (person(connection, person.id()).isPresent()) {
-            throw RecordRefused.conflict("already-exists", "id", "There is already a person '" + person.id() + "'.",
-                    Map.of("existing", "/api/v1/membership/people/" + person.id()));
-        }
+        refuseIfPresent(person(connection, person.id()), "id", "There is already a person '" + person.id() + "'.",
+                "/api/v1/membership/people/" + person.id());
         checkPerson(connection, person, today);
         update(connection, "INSERT INTO membership_people (id, honorific, rank, name, lower_name, pronoun, version) VALUES (?, ?, ?, ?, ?, ?, 1)",
                 person.id(), person.honorific(), person.rank(), person.name(), lower(person.name()), person.pronoun());
@@ -472,13 +371,8 @@ final class MembershipStore {
     Person replacePerson(Connection connection, String id, long expectedVersion, Person person, LocalDate today) throws SQLException {
         Person renamed = new Person(id, person.honorific(), person.rank(), person.name(), person.pronoun(), person.affiliations(), 0);
         checkPerson(connection, renamed, today);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("honorific", person.honorific());
-        changes.put("rank", person.rank());
-        changes.put("name", person.name());
-        changes.put("lower_name", lower(person.name()));
-        changes.put("pronoun", person.pronoun());
-        database.updateVersioned(connection, "membership_people", id, expectedVersion, changes);
+        database.updateVersioned(connection, "membership_people", id, expectedVersion, columns("honorific", person.honorific(), "rank",
+                person.rank(), "name", person.name(), "lower_name", lower(person.name()), "pronoun", person.pronoun()));
         update(connection, "DELETE FROM membership_affiliations WHERE person_id = ?", id);
         insertAffiliations(connection, renamed);
         return person(connection, id).orElseThrow();
@@ -496,8 +390,7 @@ final class MembershipStore {
         if (current.isEmpty()) {
             return;
         }
-        for (Person namesake : people(connection, "SELECT id, honorific, rank, name, pronoun, version FROM membership_people"
-                + " WHERE lower_name = ? AND id <> ?", lower(person.name()), person.id())) {
+        for (Person namesake : people(connection, PEOPLE + " WHERE lower_name = ? AND id <> ?", lower(person.name()), person.id())) {
             Optional<Affiliation> theirs = namesake.affiliationOn(today);
             if (theirs.isPresent() && theirs.get().institution().equals(current.get().institution())) {
                 throw RecordRefused.conflict("duplicate-person", "name", "'" + person.name() + "' of institution '"
@@ -517,66 +410,44 @@ final class MembershipStore {
     }
 
     void deletePerson(Connection connection, String id, long expectedVersion) throws SQLException {
-        database.updateVersioned(connection, "membership_people", id, expectedVersion, Map.of());
-        update(connection, "DELETE FROM membership_affiliations WHERE person_id = ?", id);
-        update(connection, "DELETE FROM membership_people WHERE id = ?", id);
+        deleteVersioned(connection, "membership_people", id, expectedVersion, "DELETE FROM membership_affiliations WHERE person_id = ?");
     }
 
     // Co-chair cycles
 
     Optional<CoChairCycle> coChair(Connection connection, long id) throws SQLException {
-        return coChairs(connection, "SELECT id, body_id, asean_country, plus_country, valid_from, valid_to, version FROM membership_cochairs"
-                + " WHERE id = ?", id).stream().findFirst();
+        return first(coChairs(connection, CO_CHAIRS + " WHERE id = ?", id));
     }
 
     /** Co-chair cycles of the body (all bodies if null) that held on the day (at any time if null), by body and start. */
     List<CoChairCycle> coChairs(Connection connection, String body, LocalDate day) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT id, body_id, asean_country, plus_country, valid_from, valid_to, version"
-                + " FROM membership_cochairs WHERE 1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        Conditions conditions = new Conditions();
         if (body != null) {
-            sql.append(" AND body_id = ?");
-            parameters.add(body);
+            conditions.and("body_id = ?", body);
         }
-        if (day != null) {
-            sql.append(" AND ").append(HOLDS_ON);
-            parameters.add(day.toString());
-            parameters.add(day.toString());
-        }
-        sql.append(" ORDER BY body_id, COALESCE(valid_from, ''), id");
-        return coChairs(connection, sql.toString(), parameters.toArray());
+        conditions.heldOn(day);
+        return coChairs(connection, CO_CHAIRS + conditions.where() + " ORDER BY body_id, COALESCE(valid_from, ''), id",
+                conditions.parameters());
     }
 
     private static List<CoChairCycle> coChairs(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<CoChairCycle> cycles = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                cycles.add(new CoChairCycle(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        day(rows.getString(5)), day(rows.getString(6)), rows.getLong(7)));
-            }
-        }
-        return cycles;
+        return query(connection, sql, row -> new CoChairCycle(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                day(row.getString(5)), day(row.getString(6)), row.getLong(7)), parameters);
     }
 
     CoChairCycle insertCoChair(Connection connection, CoChairCycle cycle) throws SQLException {
         checkCoChair(connection, cycle);
-        try (PreparedStatement insert = prepare(connection, "INSERT INTO membership_cochairs (body_id, asean_country, plus_country,"
-                + " valid_from, valid_to, version) VALUES (?, ?, ?, ?, ?, 1) RETURNING id", cycle.body(), cycle.aseanCountry(),
-                cycle.plusCountry(), text(cycle.from()), text(cycle.to())); ResultSet key = insert.executeQuery()) {
-            key.next();
-            return coChair(connection, key.getLong(1)).orElseThrow();
-        }
+        long id = insertReturningId(connection, "INSERT INTO membership_cochairs (body_id, asean_country, plus_country, valid_from,"
+                + " valid_to, version) VALUES (?, ?, ?, ?, ?, 1) RETURNING id", cycle.body(), cycle.aseanCountry(),
+                cycle.plusCountry(), text(cycle.from()), text(cycle.to()));
+        return coChair(connection, id).orElseThrow();
     }
 
     CoChairCycle replaceCoChair(Connection connection, long id, long expectedVersion, CoChairCycle cycle) throws SQLException {
         checkCoChair(connection, cycle);
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("body_id", cycle.body());
-        changes.put("asean_country", cycle.aseanCountry());
-        changes.put("plus_country", cycle.plusCountry());
-        changes.put("valid_from", text(cycle.from()));
-        changes.put("valid_to", text(cycle.to()));
-        database.updateVersioned(connection, "membership_cochairs", id, expectedVersion, changes);
+        database.updateVersioned(connection, "membership_cochairs", id, expectedVersion, columns("body_id", cycle.body(),
+                "asean_country", cycle.aseanCountry(), "plus_country", cycle.plusCountry(), "valid_from", text(cycle.from()),
+                "valid_to", text(cycle.to())));
         return coChair(connection, id).orElseThrow();
     }
 
@@ -587,30 +458,35 @@ final class MembershipStore {
     }
 
     void deleteCoChair(Connection connection, long id, long expectedVersion) throws SQLException {
-        database.updateVersioned(connection, "membership_cochairs", id, expectedVersion, Map.of());
-        update(connection, "DELETE FROM membership_cochairs WHERE id = ?", id);
+        deleteVersioned(connection, "membership_cochairs", id, expectedVersion);
     }
 
     // References
 
     void requireCountry(Connection connection, String field, String code) throws SQLException {
-        if (!exists(connection, "SELECT id FROM membership_countries WHERE id = ?", code)) {
-            throw RecordRefused.unknown(field, field + " is '" + code + "', which is no country of the directory;"
-                    + " see GET /api/v1/membership/countries, or add it first.");
-        }
+        requireRecord(connection, "membership_countries", field, code, "country", "countries");
     }
 
     void requireBody(Connection connection, String field, String id) throws SQLException {
-        if (!exists(connection, "SELECT id FROM membership_bodies WHERE id = ?", id)) {
-            throw RecordRefused.unknown(field, field + " is '" + id + "', which is no body of the directory;"
-                    + " see GET /api/v1/membership/bodies, or add it first.");
-        }
+        requireRecord(connection, "membership_bodies", field, id, "body", "bodies");
     }
 
     void requireInstitution(Connection connection, String field, String id) throws SQLException {
-        if (!exists(connection, "SELECT id FROM membership_institutions WHERE id = ?", id)) {
-            throw RecordRefused.unknown(field, field + " is '" + id + "', which is no institution of the directory;"
-                    + " see GET /api/v1/membership/institutions, or add it first.");
+        requireRecord(connection, "membership_institutions", field, id, "institution", "institutions");
+    }
+
+    /** The field names a row of the table, or the change is refused, pointing to the list at {@code /api/v1/membership/<list>}. */
+    private static void requireRecord(Connection connection, String table, String field, String id, String kind, String list)
+            throws SQLException {
+        if (!exists(connection, "SELECT id FROM " + table + " WHERE id = ?", id)) {
+            throw RecordRefused.unknown(field, field + " is '" + id + "', which is no " + kind + " of the directory;"
+                    + " see GET /api/v1/membership/" + list + ", or add it first.");
+        }
+    }
+
+    private static void refuseIfPresent(Optional<?> existing, String field, String detail, String address) throws RecordRefused {
+        if (existing.isPresent()) {
+            throw RecordRefused.conflict("already-exists", field, detail, Map.of("existing", address));
         }
     }
 
@@ -625,6 +501,69 @@ final class MembershipStore {
 
     // Plumbing
 
+    /**
+     * The conditions of a query's WHERE clause, joined by AND, with their parameters in order;
+     * none at all leaves the query unfiltered.
+     */
+    private static final class Conditions {
+
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Conditions and(String condition, Object... values) {
+            conditions.add(condition);
+            parameters.addAll(Arrays.asList(values));
+            return this;
+        }
+
+        /** The row's period holds on the day; no condition if {@code day} is null. */
+        Conditions heldOn(LocalDate day) {
+            return day == null ? this
+                    : and("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", day.toString(), day.toString());
+        }
+
+        /** The column is among the ids the sub-query selects where the given conditions hold. */
+        Conditions in(String column, String select, Conditions where) {
+            return and(column + " IN (" + select + where.where() + ")", where.parameters.toArray());
+        }
+
+        /** The WHERE clause, with its leading space, or nothing. */
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        /** The parameters of the conditions, followed by those of what the query says after them. */
+        Object[] parameters(Object... after) {
+            List<Object> all = new ArrayList<>(parameters);
+            all.addAll(Arrays.asList(after));
+            return all.toArray();
+        }
+    }
+
+    /** Reads one row into a record. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
+        List<T> records = new ArrayList<>();
+        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                records.add(mapper.map(rows));
+            }
+        }
+        return records;
+    }
+
+    private static <T> Optional<T> first(List<T> records) {
+        return records.stream().findFirst();
+    }
+
+    private static long insertReturningId(Connection connection, String sql, Object... parameters) throws SQLException {
+        return query(connection, sql, row -> row.getLong(1), parameters).get(0);
+    }
+
     private static boolean exists(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
             return rows.next();
@@ -635,6 +574,28 @@ final class MembershipStore {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * Deletes the row {@code id} of the table if it is at the expected version (else the
+     * storage's stale-version refusal), after running the deletes of the rows that depend on it.
+     */
+    private void deleteVersioned(Connection connection, String table, Object id, long expectedVersion, String... dependentDeletes)
+            throws SQLException {
+        database.updateVersioned(connection, table, id, expectedVersion, Map.of());
+        for (String delete : dependentDeletes) {
+            update(connection, delete, id);
+        }
+        update(connection, "DELETE FROM " + table + " WHERE id = ?", id);
+    }
+
+    /** Column changes for {@link Database#updateVersioned}, in order: name, value, name, value…; values may be null. */
+    private static Map<String, Object> columns(Object... namesAndValues) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return columns;
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nadi.platform.kernel.api.AuditEntry;
 import org.nadi.platform.storage.internal.TestStorage;
 import org.nadi.platform.web.api.ProblemException;
+import org.nadi.platform.web.testing.FakeRequest;
+import org.nadi.platform.web.testing.TestRoutes;
 
 /** The audit trail written and read over a real database. */
 @Timeout(60)

@@ -25,6 +25,8 @@ import org.nadi.platform.web.api.Access;
 import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.Role;
+import org.nadi.platform.web.testing.FakeRequest;
+import org.nadi.platform.web.testing.TestRoutes;
 
 /** Signing in and out through the routes, over a real database. */
 @Timeout(120)
@@ -70,7 +72,7 @@ class SessionResourceTest {
         assertTrue(cookie.matches("nadi_session=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict"), cookie);
         String sessionId = cookie.substring("nadi_session=".length(), cookie.indexOf(';'));
         assertEquals(signedIn.csrfToken(), accounts.session(sessionId).orElseThrow().session().csrfToken());
-        assertEquals(List.of(Arrays.asList("session", "j.smith", null, Map.of("signedIn", true))), request.audited);
+        assertEquals(List.of(Arrays.asList("session", "j.smith", null, Map.of("signedIn", true))), request.audited());
         assertTrue(routes.call(LOGIN, login("j.smith", PASSWORD).overHttps()).headers().get("Set-Cookie").endsWith("; Secure"));
         assertEquals(Access.ANYONE, routes.access(LOGIN));
     }
@@ -165,7 +167,7 @@ class SessionResourceTest {
         assertTrue(accounts.session(current).isPresent());
         assertEquals(Optional.empty(), accounts.session(other));
         assertTrue(accounts.checkPassword("j.smith", "a better password").isPresent());
-        Object after = change.audited.get(0).get(3);
+        Object after = change.audited().get(0).get(3);
         assertEquals(Map.of("role", "delegate", "institution", "rsis", "passwordChanged", true), after);
         assertFalse(after.toString().contains("pbkdf2"));
     }

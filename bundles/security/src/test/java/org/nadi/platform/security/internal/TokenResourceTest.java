@@ -22,6 +22,8 @@ import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.Caller;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.Role;
+import org.nadi.platform.web.testing.FakeRequest;
+import org.nadi.platform.web.testing.TestRoutes;
 
 /** Bearer tokens through the routes, over a real database. */
 @Timeout(120)
@@ -73,7 +75,7 @@ class TokenResourceTest {
         TokenResource.TokenView token = (TokenResource.TokenView) listed.get(0);
         assertEquals(List.of(created.id(), "nightly report", created.createdAt()), List.of(token.id(), token.name(), token.createdAt()));
         assertFalse(listed.toString().contains(created.token()));
-        assertFalse(request.audited.toString().contains(created.token()));
+        assertFalse(request.audited().toString().contains(created.token()));
         assertEquals(List.of(), routes.call("GET /api/v1/auth/tokens", new FakeRequest().by(tan)).body());
         assertEquals(400, assertThrows(ProblemException.class, () -> create(smith, " ")).status());
     }

@@ -24,6 +24,8 @@ import org.nadi.platform.web.api.ApiResponse;
 import org.nadi.platform.web.api.Caller;
 import org.nadi.platform.web.api.ProblemException;
 import org.nadi.platform.web.api.Role;
+import org.nadi.platform.web.testing.FakeRequest;
+import org.nadi.platform.web.testing.TestRoutes;
 
 /** User administration through the routes, over a real database. */
 @Timeout(120)
@@ -88,7 +90,7 @@ class UserResourceTest {
         UserResource.UserView user = (UserResource.UserView) answer.body();
         assertEquals("delegate", user.role());
         assertEquals("rsis", user.institution());
-        assertEquals(Map.of("role", "delegate", "institution", "rsis"), request.audited.get(0).get(3));
+        assertEquals(Map.of("role", "delegate", "institution", "rsis"), request.audited().get(0).get(3));
         assertEquals(409, refusedCreate(Map.of("username", "j.smith", "password", "a good password", "role", "observer")).status());
         ApiResponse read = routes.call("GET /api/v1/users/{username}", new FakeRequest().by(ADMIN).path("username", "j.smith"));
         assertEquals("\"1\"", read.headers().get("ETag"));
@@ -131,7 +133,7 @@ class UserResourceTest {
         FakeRequest password = new FakeRequest().by(ADMIN).path("username", "j.smith").header("If-Match", "\"2\"")
                 .body(Map.of("password", "a new good password", "institution", ""));
         routes.call("PATCH /api/v1/users/{username}", password);
-        assertEquals(Map.of("role", "delegate", "passwordChanged", true), withoutNulls(password.audited.get(0).get(3)));
+        assertEquals(Map.of("role", "delegate", "passwordChanged", true), withoutNulls(password.audited().get(0).get(3)));
         assertTrue(accounts.checkPassword("j.smith", "a new good password").isPresent());
     }
 
@@ -146,7 +148,7 @@ class UserResourceTest {
         create(Map.of("username", "j.smith", "password", "a good password", "role", "delegate"));
         FakeRequest delete = new FakeRequest().by(ADMIN).path("username", "j.smith");
         assertEquals(204, routes.call("DELETE /api/v1/users/{username}", delete).status());
-        assertNull(delete.audited.get(0).get(3));
+        assertNull(delete.audited().get(0).get(3));
         assertEquals(List.of("admin"), ((List<?>) routes.call("GET /api/v1/users", new FakeRequest().by(ADMIN)).body()).stream()
                 .map(user -> ((UserResource.UserView) user).username()).toList());
     }

@@ -1,4 +1,4 @@
-package org.nadi.platform.security.internal;
+package org.nadi.platform.web.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,54 +12,79 @@ import org.nadi.platform.web.api.ApiRequest;
 import org.nadi.platform.web.api.Caller;
 import org.nadi.platform.web.api.ProblemException;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
 /**
- * A request as a route handler sees it, made up by a test. Its body is given as the map the
- * REST API would have read from the JSON (this bundle reads every body as a map).
+ * A request as a route handler sees it, made up by a unit test of the handler. Its body is JSON
+ * text, read into the type the handler asks for as the REST API would read it; the changes the
+ * handler audits are kept for the test to look at.
  */
-final class FakeRequest implements ApiRequest {
+public final class FakeRequest implements ApiRequest {
+
+    // Nulls are written so that a field sent as null stays in the body, as a client can send it.
+    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
 
     private final Map<String, String> pathParameters = new HashMap<>();
     private final Map<String, String> query = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>();
-    private Map<String, Object> body;
+    private final List<List<Object>> audited = new ArrayList<>();
+    private String body;
     private Caller caller;
     private boolean secure;
     private String remoteAddress = "203.0.113.7";
-    final List<List<Object>> audited = new ArrayList<>();
 
-    FakeRequest body(Map<String, Object> json) {
+    /** The body, as JSON text. */
+    public FakeRequest json(String json) {
         this.body = json;
         return this;
     }
 
-    FakeRequest path(String name, String value) {
+    /** The body, as the JSON object with these fields (values may be null). */
+    public FakeRequest body(Map<String, ?> fields) {
+        return json(GSON.toJson(fields));
+    }
+
+    public FakeRequest path(String name, String value) {
         pathParameters.put(name, value);
         return this;
     }
 
-    FakeRequest query(String name, String value) {
+    public FakeRequest query(String name, String value) {
         query.put(name, value);
         return this;
     }
 
-    FakeRequest header(String name, String value) {
+    public FakeRequest header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    FakeRequest by(Caller who) {
+    /** The If-Match header naming the version read before, as {@code "3"}. */
+    public FakeRequest ifMatch(long version) {
+        return header("If-Match", "\"" + version + "\"");
+    }
+
+    /** The signed-in caller; none if not given. */
+    public FakeRequest by(Caller who) {
         this.caller = who;
         return this;
     }
 
-    FakeRequest overHttps() {
+    public FakeRequest overHttps() {
         this.secure = true;
         return this;
     }
 
-    FakeRequest from(String address) {
+    public FakeRequest from(String address) {
         this.remoteAddress = address;
         return this;
+    }
+
+    /** Each change the handler audited, as {@code [entity, id, before, after]}, in order. */
+    public List<List<Object>> audited() {
+        return audited;
     }
 
     @Override
@@ -121,14 +146,15 @@ final class FakeRequest implements ApiRequest {
         if (body == null) {
             throw ProblemException.badRequest("The request body is empty; send a JSON object.");
         }
-        if (type != Map.class) {
-            throw new IllegalArgumentException("This bundle reads bodies as maps, not as " + type.getName());
+        try {
+            return GSON.fromJson(body, type);
+        } catch (JsonParseException malformed) {
+            throw ProblemException.badRequest("The request body is not valid JSON: " + malformed.getMessage());
         }
-        return type.cast(body);
     }
 
     @Override
     public Path uploadedFile(Set<String> acceptedTypes, long maxBytes) {
-        throw new UnsupportedOperationException("No route of this bundle takes uploads");
+        throw new UnsupportedOperationException("A FakeRequest carries no uploaded file");
     }
 }
