@@ -110,6 +110,10 @@ class AuthorizationIT {
             new Route("GET", "/api/v1/membership/cochairs/{id}", "/api/v1/membership/cochairs/999999", null, "observer"),
             new Route("PUT", "/api/v1/membership/cochairs/{id}", "/api/v1/membership/cochairs/999999", "{}", "secretariat"),
             new Route("DELETE", "/api/v1/membership/cochairs/{id}", "/api/v1/membership/cochairs/999999", null, "secretariat"),
+            new Route("GET", "/api/v1/membership/people.csv", "/api/v1/membership/people.csv", null, "observer"),
+            new Route("POST", "/api/v1/membership/people.csv", "/api/v1/membership/people.csv", "{}", "secretariat"),
+            new Route("GET", "/api/v1/membership/institutions.csv", "/api/v1/membership/institutions.csv", null, "observer"),
+            new Route("POST", "/api/v1/membership/institutions.csv", "/api/v1/membership/institutions.csv", "{}", "secretariat"),
             // Admitted, this loads the shipped reference data: harmless, since loading is idempotent.
             new Route("POST", "/api/v1/membership/reference-data", "/api/v1/membership/reference-data", null, "secretariat"));
 
