@@ -47,7 +47,7 @@ class SettingsTest {
         writeConf("nadi.db.url=jdbc:postgresql://127.0.0.1:5432/nadi\nnadi.db.user=nadi\nnadi.data.dir=state\nother.setting=x\n");
         Settings settings = Settings.load(home, new String[] {"--data", "/tmp/elsewhere"}, Map.of(), false);
 
-        Map<String, String> framework = Main.frameworkProperties(settings);
+        Map<String, String> framework = Main.frameworkProperties(settings, false);
 
         assertEquals("jdbc:postgresql://127.0.0.1:5432/nadi", framework.get("nadi.db.url"));
         assertEquals("nadi", framework.get("nadi.db.user"));
