@@ -56,6 +56,33 @@ class SettingsTest {
     }
 
     @Test
+    void demoIsAskedForWithTheDemoOption() {
+        assertFalse(Settings.load(home, new String[0], Map.of(), false).demo());
+        assertTrue(Settings.load(home, new String[] {"--demo", "--port", "9300"}, Map.of(), false).demo());
+        assertTrue(Settings.USAGE.contains("--demo"), Settings.USAGE);
+    }
+
+    @Test
+    void onlyADemoRunTellsTheKernelToLoadDemoData() throws Exception {
+        writeConf("nadi.demo=true\n");
+        Settings settings = Settings.load(home, new String[] {"--demo"}, Map.of(), false);
+
+        assertEquals("true", Main.frameworkProperties(settings, true).get("nadi.demo"));
+        assertFalse(Main.frameworkProperties(settings, false).containsKey("nadi.demo"),
+                "a data directory with data, or nadi.demo in the conf file, makes no demo run");
+    }
+
+    @Test
+    void aDataDirectoryIsNewWhenItIsMissingOrEmpty() throws Exception {
+        Path data = home.resolve("data");
+        assertTrue(Main.isNew(data));
+        Files.createDirectories(data);
+        assertTrue(Main.isNew(data));
+        Files.writeString(data.resolve("nadi.db"), "");
+        assertFalse(Main.isNew(data));
+    }
+
+    @Test
     void helpIsRecognised() {
         assertTrue(Settings.load(home, new String[] {"--help"}, Map.of(), false).help());
     }
