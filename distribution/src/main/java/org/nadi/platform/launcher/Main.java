@@ -13,13 +13,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 import org.apache.felix.framework.Felix;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 
 /**
@@ -33,6 +38,9 @@ public final class Main {
     private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.jetty"), Logger.getLogger("org.apache.aries.spifly"));
     private static final Duration STOP_LIMIT = Duration.ofMillis(1500);
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+    /** The framework property that makes a demo run, and the kernel's start-up loader's service property. */
+    private static final String DEMO_PROPERTY = "nadi.demo";
+    private static final String DEMO_STARTUP_LOADER = "nadi.demo.startup";
 
     private Main() {
     }
@@ -64,7 +72,13 @@ public final class Main {
     /** Runs the framework until it stops; answers the process exit status. */
     static int run(Settings settings) throws StartupFailure {
         requirePortFree(settings);
-        Framework framework = new Felix(frameworkProperties(settings));
+        boolean demoRun = settings.demo() && isNew(settings.dataDirectory());
+        if (settings.demo() && !demoRun) {
+            LOG.warning("--demo only fills a new data directory, and " + settings.dataDirectory()
+                    + " has data already: starting without demo data. Start with --demo --data NEWDIR for a demo,"
+                    + " or type nadi:demo in the shell to add the demo data to this one.");
+        }
+        Framework framework = new Felix(frameworkProperties(settings, demoRun));
         try {
             Files.createDirectories(settings.dataDirectory());
             Files.createDirectories(settings.deployDirectory());
@@ -92,7 +106,7 @@ public final class Main {
             throw new StartupFailure("Cannot install the platform bundles from " + settings.home().resolve("bundles") + ": "
                     + e.getMessage());
         }
-        announceWhenReady(settings);
+        announceWhenReady(settings, demoRun ? () -> loadDemoData(framework.getBundleContext()) : () -> { });
         try {
             FrameworkEvent stopped = framework.waitForStop(0);
             return stopped.getType() == FrameworkEvent.ERROR ? 1 : 0;
@@ -102,7 +116,11 @@ public final class Main {
         }
     }
 
-    static Map<String, String> frameworkProperties(Settings settings) {
+    /**
+     * @param demoRun whether the kernel is to load every enabled module's demo data: asked for
+     *                with --demo, and the data directory is new
+     */
+    static Map<String, String> frameworkProperties(Settings settings, boolean demoRun) {
         // Every nadi.* setting reaches the platform's bundles; those the launcher resolves
         // (data directory, timeout) are put again below with their final values.
         Map<String, String> properties = new HashMap<>(settings.platformProperties());
@@ -127,6 +145,12 @@ public final class Main {
         properties.put("gosh.args", settings.interactive() ? "" : "--nointeractive");
         properties.put("nadi.data.dir", settings.dataDirectory().toString());
         properties.put("nadi.module.timeout.ms", Long.toString(settings.moduleTimeoutMillis()));
+        // Only the launcher makes a demo run: a nadi.demo in conf/nadi.properties must not.
+        if (demoRun) {
+            properties.put(DEMO_PROPERTY, "true");
+        } else {
+            properties.remove(DEMO_PROPERTY);
+        }
         return properties;
     }
 
@@ -139,13 +163,52 @@ public final class Main {
         }
     }
 
-    /** Waits until the health endpoint answers 200 and logs the one line that says the runtime is ready. */
-    private static void announceWhenReady(Settings settings) {
+    /** A data directory that does not exist yet, or is empty: nothing in it that demo data could mix with. */
+    static boolean isNew(Path dataDirectory) throws StartupFailure {
+        if (!Files.exists(dataDirectory)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dataDirectory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot read the data directory " + dataDirectory + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Has the kernel load every enabled module's demo data, through the start-up loader it offers
+     * in a demo run (a {@code Supplier<String>}: a type the launcher and the bundles share), and
+     * logs its summary. The kernel logs each module's line.
+     */
+    private static void loadDemoData(BundleContext context) {
+        try {
+            ServiceReference<?>[] loaders = context.getServiceReferences(Supplier.class.getName(), "(" + DEMO_STARTUP_LOADER + "=true)");
+            if (loaders == null) {
+                LOG.warning("--demo: the kernel offers no demo data loader, so no demo data was loaded");
+                return;
+            }
+            Object loader = context.getService(loaders[0]);
+            try {
+                LOG.info(String.valueOf(((Supplier<?>) loader).get()));
+            } finally {
+                context.ungetService(loaders[0]);
+            }
+        } catch (InvalidSyntaxException | RuntimeException e) {
+            LOG.log(Level.WARNING, "--demo: loading the demo data failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until the health endpoint answers 200, runs what must happen before the runtime is
+     * ready (the demo data), and logs the one line that says the runtime is ready.
+     */
+    private static void announceWhenReady(Settings settings, Runnable beforeReady) {
         String url = "http://" + (settings.httpHost().equals("0.0.0.0") ? "localhost" : settings.httpHost()) + ":"
                 + settings.httpPort() + "/";
         Instant deadline = Instant.now().plus(READY_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (healthStatus(settings) == 200) {
+                beforeReady.run();
                 // The JVM's own start time: the process start time the kernel reports is rounded to the boot
                 // second, which put this figure off by up to a second.
                 long started = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -159,6 +222,8 @@ public final class Main {
                 return;
             }
         }
+        // The modules that do run still get their demo data.
+        beforeReady.run();
         LOG.warning("NADI Platform is running at " + url + " but not healthy after " + READY_LIMIT.toSeconds()
                 + " s; GET " + url + "api/v1/health says why.");
     }

@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param moduleTimeoutMillis how long a module's activator may take to start or stop
  * @param platformProperties every {@code nadi.*} property of {@code conf/nadi.properties}, passed to
  *                      the framework for the platform's bundles (e.g. {@code nadi.db.url})
+ * @param demo          whether to load every enabled module's demo data into a new data directory
  * @param interactive   whether to offer the Gogo shell on the terminal
  * @param help          whether only the usage was asked for
  */
@@ -35,13 +36,15 @@ record Settings(
         String logLevel,
         long moduleTimeoutMillis,
         Map<String, String> platformProperties,
+        boolean demo,
         boolean interactive,
         boolean help) {
 
     static final String USAGE = """
-            Usage: nadi [--port N] [--data DIR] [--help]
+            Usage: nadi [--port N] [--data DIR] [--demo] [--help]
               --port N    listen for HTTP on port N (default 8080; or set NADI_HTTP_PORT)
               --data DIR  keep the runtime's state in DIR (default: data/ in the distribution)
+              --demo      load every enabled module's demo data, if the data directory is new
               --help      show this text
             Settings are read from conf/nadi.properties; the options above override them.""";
 
@@ -65,11 +68,13 @@ record Settings(
         if (environment.containsKey("NADI_HTTP_PORT")) {
             port = environment.get("NADI_HTTP_PORT");
         }
+        boolean demo = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = valueOf(args, ++i, "--port");
                 case "--data" -> data = valueOf(args, ++i, "--data");
+                case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
             }
@@ -88,6 +93,7 @@ record Settings(
                 logLevel,
                 positive(conf.getProperty("nadi.module.timeout.ms", "5000"), "nadi.module.timeout.ms"),
                 platformProperties(conf),
+                demo,
                 interactive,
                 help);
     }

@@ -88,6 +88,9 @@ public final class NadiRuntime implements AutoCloseable {
             options.conf.forEach((name, value) -> more.append(name).append('=').append(value).append('\n'));
             Files.writeString(home.resolve("conf/nadi.properties"), more, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
+        for (Path jar : options.deployed) {
+            Files.copy(jar, deployFolder().resolve(jar.getFileName()));
+        }
         Path logs = Files.createDirectories(testClassesFolder().getParent().resolve("it-logs"));
         this.logFile = Files.createTempFile(logs, options.label + "-", ".log");
     }
@@ -107,6 +110,7 @@ public final class NadiRuntime implements AutoCloseable {
         private final List<String> arguments = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, String> conf = new LinkedHashMap<>();
+        private final List<Path> deployed = new ArrayList<>();
         private boolean portFromEnvironment;
         private boolean shell;
         private String label = "nadi";
@@ -130,6 +134,12 @@ public final class NadiRuntime implements AutoCloseable {
         /** A setting added to the runtime's {@code conf/nadi.properties}. */
         public Options conf(String name, String value) {
             conf.put(name, value);
+            return this;
+        }
+
+        /** A jar put into the runtime's deploy folder before its first start. */
+        public Options deployed(Path jar) {
+            deployed.add(jar);
             return this;
         }
 

@@ -98,7 +98,7 @@ class StartupIT {
 
         assertEquals(2, exit.code(), exit.output());
         assertTrue(exit.output().contains("unknown option '--colour'"), exit.output());
-        assertTrue(exit.output().contains("Usage: nadi [--port N] [--data DIR] [--help]"), exit.output());
+        assertTrue(exit.output().contains("Usage: nadi [--port N] [--data DIR] [--demo] [--help]"), exit.output());
     }
 
     @Test

@@ -90,14 +90,32 @@ public final class TestBundle {
      * The component is immediate and its {@code activate()} method is called without arguments.
      */
     public TestBundle component(Class<?> implementation) {
-        classes.add(implementation);
-        String descriptor = "OSGI-INF/" + implementation.getSimpleName() + ".xml";
-        resources.put(descriptor, """
-                <?xml version="1.0" encoding="UTF-8"?>
+        return declare(implementation, """
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s" immediate="true" activate="activate">
                   <implementation class="%s"/>
                 </scr:component>
                 """.formatted(implementation.getName(), implementation.getName()));
+    }
+
+    /**
+     * Declares a Declarative Services component that provides a service of the given interface,
+     * as bnd would, and imports the interface's package (from the platform's API packages, at
+     * the version given, e.g. {@code [1.3,2)}).
+     */
+    public TestBundle service(Class<?> implementation, Class<?> serviceInterface, String packageVersionRange) {
+        header("Import-Package", serviceInterface.getPackageName() + ";version=\"" + packageVersionRange + "\"");
+        return declare(implementation, """
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="%s">
+                  <service><provide interface="%s"/></service>
+                  <implementation class="%s"/>
+                </scr:component>
+                """.formatted(implementation.getName(), serviceInterface.getName(), implementation.getName()));
+    }
+
+    private TestBundle declare(Class<?> implementation, String component) {
+        classes.add(implementation);
+        String descriptor = "OSGI-INF/" + implementation.getSimpleName() + ".xml";
+        resources.put(descriptor, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + component);
         return header("Service-Component", descriptor);
     }
 

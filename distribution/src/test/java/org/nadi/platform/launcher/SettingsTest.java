@@ -47,12 +47,39 @@ class SettingsTest {
         writeConf("nadi.db.url=jdbc:postgresql://127.0.0.1:5432/nadi\nnadi.db.user=nadi\nnadi.data.dir=state\nother.setting=x\n");
         Settings settings = Settings.load(home, new String[] {"--data", "/tmp/elsewhere"}, Map.of(), false);
 
-        Map<String, String> framework = Main.frameworkProperties(settings);
+        Map<String, String> framework = Main.frameworkProperties(settings, false);
 
         assertEquals("jdbc:postgresql://127.0.0.1:5432/nadi", framework.get("nadi.db.url"));
         assertEquals("nadi", framework.get("nadi.db.user"));
         assertEquals("/tmp/elsewhere", framework.get("nadi.data.dir"), "the command line still overrides the conf file");
         assertFalse(framework.containsKey("other.setting"), "only nadi.* settings are passed on");
+    }
+
+    @Test
+    void demoIsAskedForWithTheDemoOption() {
+        assertFalse(Settings.load(home, new String[0], Map.of(), false).demo());
+        assertTrue(Settings.load(home, new String[] {"--demo", "--port", "9300"}, Map.of(), false).demo());
+        assertTrue(Settings.USAGE.contains("--demo"), Settings.USAGE);
+    }
+
+    @Test
+    void onlyADemoRunTellsTheKernelToLoadDemoData() throws Exception {
+        writeConf("nadi.demo=true\n");
+        Settings settings = Settings.load(home, new String[] {"--demo"}, Map.of(), false);
+
+        assertEquals("true", Main.frameworkProperties(settings, true).get("nadi.demo"));
+        assertFalse(Main.frameworkProperties(settings, false).containsKey("nadi.demo"),
+                "a data directory with data, or nadi.demo in the conf file, makes no demo run");
+    }
+
+    @Test
+    void aDataDirectoryIsNewWhenItIsMissingOrEmpty() throws Exception {
+        Path data = home.resolve("data");
+        assertTrue(Main.isNew(data));
+        Files.createDirectories(data);
+        assertTrue(Main.isNew(data));
+        Files.writeString(data.resolve("nadi.db"), "");
+        assertFalse(Main.isNew(data));
     }
 
     @Test

@@ -7,9 +7,12 @@
  * example {@code NADI-Module: membership}. The module's name, description,
  * version and vendor are the bundle's {@code Bundle-Name},
  * {@code Bundle-Description}, {@code Bundle-Version} and {@code Bundle-Vendor}.
+ *
+ * <p>A module contributes demo data by registering a {@link org.nadi.platform.kernel.api.DemoData}
+ * service (since 1.3).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.nadi.platform.kernel.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -48,7 +48,6 @@ public final class MembershipCommands {
             trail.record(AuditEntry.console("membership", "membership:referenceData", "reference-data", "membership.json", "",
                     json.tree(outcome).toString()));
         }
-        return "reference data loaded: " + outcome.createdCount() + " records created " + outcome.created() + ", "
-                + outcome.alreadyThereCount() + " already there";
+        return outcome.summary();
     }
 }

@@ -70,6 +70,12 @@ final class ReferenceData {
         int alreadyThereCount() {
             return alreadyThere.values().stream().mapToInt(Integer::intValue).sum();
         }
+
+        /** One line for the shell and the log, e.g. "reference data loaded: 0 records created {…}, 97 already there". */
+        String summary() {
+            return "reference data loaded: " + createdCount() + " records created " + created + ", " + alreadyThereCount()
+                    + " already there";
+        }
     }
 
     /** Loads the file the bundle ships. */
