@@ -51,6 +51,11 @@ public final class MembershipResource implements RestResource {
 
     static final String BASE = "/api/v1/membership";
     static final int MAX_LIMIT = 1000;
+    /**
+     * People answered without a {@code limit}: a name search is typed a few letters at a time,
+     * and 1,000 people are 400 KB of JSON (bench/membership-queries.sh).
+     */
+    static final int PEOPLE_LIMIT = 100;
     private static final Access READERS = Access.role(Role.OBSERVER);
     private static final Access EDITORS = Access.role(Role.SECRETARIAT);
     private static final Access PEOPLE_EDITORS = Access.role(Role.DELEGATE);
@@ -220,7 +225,7 @@ public final class MembershipResource implements RestResource {
             String q = search(request);
             String institution = request.query("institution").orElse(null);
             LocalDate at = at(request);
-            int limit = request.number("limit", 1, MAX_LIMIT, MAX_LIMIT);
+            int limit = request.number("limit", 1, MAX_LIMIT, PEOPLE_LIMIT);
             JsonArray answer = new JsonArray();
             for (Person person : read(connection -> {
                 if (institution != null) {

@@ -15,10 +15,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nadi.platform.membership.api.Affiliation;
 import org.nadi.platform.membership.api.CoChairCycle;
 import org.nadi.platform.membership.api.Country;
+import org.nadi.platform.membership.api.Institution;
 import org.nadi.platform.membership.api.Membership;
 import org.nadi.platform.membership.api.MembershipDirectory;
+import org.nadi.platform.membership.api.Person;
+import org.nadi.platform.membership.api.Standing;
 import org.nadi.platform.storage.internal.TestStorage;
 
 /** The dated questions and the reference-data loader, on real databases. */
@@ -159,5 +163,39 @@ class DirectoryTest {
         assertEquals(8, directory.countriesIn(MembershipDirectory.ADMM_PLUS_PARTNER, LocalDate.of(2024, 9, 18)).size());
         assertEquals(List.of("KH+AU"), directory.coChairsOf("ewg-cyber-security", LocalDate.of(2026, 1, 1)).stream()
                 .map(cycle -> cycle.aseanCountry() + "+" + cycle.plusCountry()).toList());
+    }
+
+    /** Lists read the dated parts of all their records at once: each record must still get its own, in order, within the limit. */
+    @ParameterizedTest
+    @ValueSource(strings = {TestStorage.SQLITE, TestStorage.POSTGRESQL})
+    void listsGiveEachRecordItsOwnDatedParts(String engine) throws Exception {
+        loaded(engine);
+        MembershipStore store = new MembershipStore(storage.database());
+        storage.database().inTransaction(connection -> {
+            for (String name : List.of("Trần Thị Mai", "Lê Văn Dũng", "Ōta Mai")) {
+                String id = name.equals("Ōta Mai") ? "ota-mai" : name.startsWith("Tr") ? "tran-thi-mai" : "le-van-dung";
+                store.insertPerson(connection, new Person(id, null, null, name, "she", List.of(
+                        new Affiliation("kh-gdpfa", name + ", first post", LocalDate.of(2010, 1, 1), LocalDate.of(2015, 12, 31)),
+                        new Affiliation("sg-rsis", name + ", second post", LocalDate.of(2016, 1, 1), null)), 0), TODAY);
+            }
+            return null;
+        });
+        // By lower-cased name in code-point order, the same on both engines: ō after t.
+        List<Person> mai = storage.database().read(connection -> store.people(connection, "MAI", null, null, 10));
+        assertEquals(List.of("tran-thi-mai", "ota-mai"), mai.stream().map(Person::id).toList());
+        for (Person person : mai) {
+            assertEquals(List.of(person.name() + ", first post", person.name() + ", second post"),
+                    person.affiliations().stream().map(Affiliation::position).toList());
+        }
+        List<Person> first = storage.database().read(connection -> store.people(connection, null, null, null, 2));
+        assertEquals(List.of("le-van-dung", "nem-sowathey"), first.stream().map(Person::id).toList());
+        assertEquals(List.of("Lê Văn Dũng, first post", "Lê Văn Dũng, second post"),
+                first.get(0).affiliations().stream().map(Affiliation::position).toList());
+        assertEquals(1, first.get(1).affiliations().size());
+        List<Institution> institutions = storage.database().read(connection -> store.institutions(connection, null, null, null, null, 10));
+        assertEquals(List.of(1, 2, 1), institutions.stream().map(institution -> institution.names().size()).toList());
+        Country timor = storage.database().read(connection -> store.countries(connection, null, null, "timor")).get(0);
+        assertEquals(List.of(MembershipDirectory.ASEAN_OBSERVER, MembershipDirectory.ASEAN_MEMBER),
+                timor.standings().stream().map(Standing::grouping).toList());
     }
 }

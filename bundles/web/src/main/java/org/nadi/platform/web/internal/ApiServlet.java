@@ -1,7 +1,10 @@
 package org.nadi.platform.web.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -272,15 +275,20 @@ public final class ApiServlet extends HttpServlet {
      * Writes the body in one piece, with its length. Through a writer on the response's stream, a
      * small answer went out chunked in two network writes (the writer flushes before it closes, so
      * the headers left before the length was known) and took about a quarter more CPU
-     * (bench/authenticated-get.sh, docs/benchmarks.md).
+     * (bench/authenticated-get.sh, docs/benchmarks.md). Gson encodes straight into bytes: through
+     * a String it appended to a StringBuilder one character at a time, which took a quarter of
+     * the CPU of a list of 1,000 people (bench/membership-queries.sh).
      */
     private static void writeJson(HttpServletResponse response, String contentType, Object body) throws IOException {
-        byte[] json = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
+        try (Writer writer = new OutputStreamWriter(json, StandardCharsets.UTF_8)) {
+            Json.GSON.toJson(body, writer);
+        }
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(json.length);
+        response.setContentLength(json.size());
         try (OutputStream out = response.getOutputStream()) {
-            out.write(json);
+            json.writeTo(out);
         }
     }
 }
