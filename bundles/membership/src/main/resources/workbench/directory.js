@@ -37,8 +37,8 @@ export function mount(element, context) {
     context.navigate('membership/directory', Object.fromEntries(Object.entries(chosen).filter(([, value]) => value !== '')));
   });
 
-  const query = (names) => {
-    const search = new URLSearchParams();
+  const query = (names, extra = {}) => {
+    const search = new URLSearchParams(extra);
     for (const name of names) if (params[name]) search.set(name, params[name]);
     return search.size === 0 ? '' : `?${search}`;
   };
@@ -55,7 +55,7 @@ export function mount(element, context) {
     const countryNames = new Map(countries.map((c) => [c.code, c.shortName]));
     const [institutions, people] = await Promise.all([
       api.get(`${BASE}/institutions${query(['q', 'country', 'body', 'at'])}`),
-      api.get(`${BASE}/people${query(['q', 'institution', 'at'])}`)]);
+      api.get(`${BASE}/people${query(['q', 'institution', 'at'], { limit: '1000' })}`)]);
     const names = new Map(allInstitutions.map((i) => [i.id, i.name]));
     const shown = params.institution ? institutions.filter((i) => i.id === params.institution) : institutions;
     // A name search matches institutions and people separately; the place filters narrow people to their institutions.

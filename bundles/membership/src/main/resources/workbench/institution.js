@@ -15,7 +15,7 @@ export function mount(element, context) {
   const load = async () => {
     const [institution, memberships, people, bodies] = await Promise.all([
       api.get(`${BASE}/institutions/${id}`), api.get(`${BASE}/memberships?institution=${id}`),
-      api.get(`${BASE}/people?institution=${id}&at=${today()}`), api.get(`${BASE}/bodies`)]);
+      api.get(`${BASE}/people?institution=${id}&at=${today()}&limit=1000`), api.get(`${BASE}/bodies`)]);
     const country = await api.get(`${BASE}/countries/${encodeURIComponent(institution.country)}`);
     const bodyNames = new Map(bodies.map((b) => [b.id, b.acronym || b.name]));
     status.remove();
