@@ -609,12 +609,11 @@ public final class BundleModuleRegistry implements ModuleRegistry {
     private void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
         switch (event.getType()) {
-            case BundleEvent.STARTED -> {
-                // Events come late: a module refused since has its reason recorded and is stopped.
-                if (bundle.getState() == Bundle.ACTIVE) {
-                    failures.remove(bundle.getBundleId());
-                }
-            }
+            // Events come late: a module refused since is stopped first and then has its reason
+            // recorded, so the look at its state and the removal must be one step, or a refusal
+            // recorded between them is lost (computeIfPresent is atomic for its key).
+            case BundleEvent.STARTED -> failures.computeIfPresent(bundle.getBundleId(),
+                    (id, reason) -> bundle.getState() == Bundle.ACTIVE ? null : reason);
             case BundleEvent.UNINSTALLED -> failures.remove(bundle.getBundleId());
             case BundleEvent.INSTALLED, BundleEvent.UPDATED -> {
                 if (deployedFile(bundle).isPresent() && ModuleHeader.of(bundle).isPresent()
