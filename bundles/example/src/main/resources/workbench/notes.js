@@ -3,38 +3,16 @@
 // change someone else made meanwhile is never overwritten unseen: the server answers 412 and
 // the view shows the note as it is now.
 
+import { atLeast, el, problemText, timeElement } from '/shell/view-kit.js';
+
 const NOTES = '/api/v1/example/notes';
-const ROLES = ['observer', 'delegate', 'secretariat', 'administrator'];
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** el('button', { type: 'button', onclick }, 'Save'): an element with attributes, listeners and text children. */
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value == null || value === false) continue;
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  node.append(...children.flat().filter((child) => child != null && child !== false));
-  return node;
-}
-
-function problemText(error) {
-  return error?.detail || error?.title || error?.message || String(error);
-}
-
-function created(iso) {
-  const date = new Date(iso);
-  return el('time', { datetime: iso }, Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date));
-}
 
 export function mount(element, context) {
   context.stylesheet('notes.css');
   const { user, api } = context;
-  const rank = ROLES.indexOf(user.role);
-  const mayWrite = rank >= ROLES.indexOf('delegate');
+  const mayWrite = atLeast(user, 'delegate');
   // The server's rule (Caller.mayEditFor): the secretariat changes any note, a delegate only their institution's.
-  const mayEdit = (note) => rank >= ROLES.indexOf('secretariat')
+  const mayEdit = (note) => atLeast(user, 'secretariat')
     || (user.role === 'delegate' && user.institution != null && note.institution === user.institution);
 
   const tableBody = el('tbody');
@@ -50,7 +28,7 @@ export function mount(element, context) {
   const row = (note) => el('tr', { 'data-note': note.id },
     el('td', { 'data-label': 'Text', class: 'note-text' }, note.text),
     el('td', { 'data-label': 'Institution' }, note.institution ?? el('span', { class: 'muted' }, 'none')),
-    el('td', { 'data-label': 'Created' }, created(note.createdAt)),
+    el('td', { 'data-label': 'Created' }, timeElement(note.createdAt)),
     mayWrite ? el('td', { 'data-label': 'Actions' }, mayEdit(note)
       ? el('button', { type: 'button', 'data-action': 'edit', 'aria-label': `Edit note ${note.id}`, onclick: (event) => edit(note, event.currentTarget) }, 'Edit')
       : el('span', { class: 'muted' }, note.institution == null ? 'the secretariat’s' : 'another institution’s')) : null);

@@ -1,26 +1,11 @@
-// What the membership views share: building DOM from script (the content security policy
-// forbids inline markup, and data is always added as text), the module's REST address, and
-// reading the dated records the API answers.
+// What the membership views share: the shell's view kit (building DOM from script), the
+// module's REST address, and reading the dated records the API answers.
+
+import { atLeast, el, problemText } from '/shell/view-kit.js';
+
+export { atLeast, el, problemText };
 
 export const BASE = '/api/v1/membership';
-const ROLES = ['observer', 'delegate', 'secretariat', 'administrator'];
-
-/** el('a', { href, class: 'x' }, 'text'): an element; null or false attributes and children are left out, on… become listeners. */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value == null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  node.append(...children.flat().filter((child) => child != null && child !== false));
-  return node;
-}
-
-/** The text to show for a failed call: the problem's detail, else its title, else the error's message. */
-export function problemText(error) {
-  return error?.detail || error?.title || error?.message || String(error);
-}
 
 /** Today as yyyy-mm-dd in the reader's time zone. */
 export function today() {
@@ -54,11 +39,6 @@ export function institutionLink(id, text) {
 
 export function personLink(id, text) {
   return el('a', { href: `#/membership/person?id=${encodeURIComponent(id)}`, 'data-person': id }, text);
-}
-
-/** Whether the user's role is at least this one. */
-export function atLeast(user, role) {
-  return ROLES.indexOf(user.role) >= ROLES.indexOf(role);
 }
 
 /** A <select> with an empty first option labelled empty, then one option per [value, label]. */

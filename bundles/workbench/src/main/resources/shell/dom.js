@@ -2,17 +2,7 @@
 // nothing a module or a user wrote can become markup.
 
 /** Creates an element: h('a', { href: '#/', class: 'x', onclick: fn }, 'text', child, …). */
-export function h(tag, props = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value == null || value === false) continue;
-    if (name === 'class') element.className = value;
-    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
-  element.append(...children.flat().filter((child) => child != null && child !== false));
-  return element;
-}
+export { el as h } from './view-kit.js';
 
 /** A fresh copy of the first element of a <template> in index.html. */
 export function fromTemplate(id) {

@@ -3,7 +3,7 @@
 // requirements is in the first column; every other module is one column to the right of the
 // furthest module it requires (longest path), and an arrow goes from it to each of its
 // requirements.
-import { svg } from './dom.js';
+import { svg } from '/shell/view-kit.js';
 
 const NODE_WIDTH = 156;
 const NODE_HEIGHT = 46;

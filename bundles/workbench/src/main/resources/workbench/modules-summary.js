@@ -1,6 +1,6 @@
 // The home view's Modules card for administrators: how many modules are enabled, disabled and
 // failed, the failed ones named with their reason, and a link to the Modules view.
-import { el, problemText } from './dom.js';
+import { el, problemText } from '/shell/view-kit.js';
 
 const RELOAD_DELAY_MS = 100;
 

@@ -1,7 +1,7 @@
 // The administrators' Modules view: every module with its state and the actions that change
 // it, installing a jar, the dependency graph, and the recent module actions from the audit
 // trail. It reloads itself when the shell reports that modules changed.
-import { el, problemText, timeElement } from './dom.js';
+import { el, problemText, timeElement } from '/shell/view-kit.js';
 import { drawModuleGraph, enabledDependents, missingRequirements, stateWord } from './module-graph.js';
 
 const MODULES = '/api/v1/modules';

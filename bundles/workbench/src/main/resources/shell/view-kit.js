@@ -1,5 +1,7 @@
-// Building DOM nodes from script: the content security policy forbids inline markup tricks,
-// and text is always added as text nodes, never parsed as HTML.
+// What the shell and every view share (docs/extending.md): building DOM nodes from script
+// (the content security policy forbids inline markup, and text is always added as text
+// nodes, never parsed as HTML), the words for a failed call, times, and the role order.
+// Views import it from /shell/view-kit.js; it is part of the contract, so it only grows.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -41,4 +43,11 @@ const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', time
 export function timeElement(iso) {
   const date = new Date(iso);
   return el('time', { datetime: iso }, Number.isNaN(date.getTime()) ? String(iso) : DATE_TIME.format(date));
+}
+
+const ROLES = ['observer', 'delegate', 'secretariat', 'administrator'];
+
+/** Whether the user's role is this role or a higher one (observer < delegate < secretariat < administrator). */
+export function atLeast(user, role) {
+  return ROLES.indexOf(user.role) >= ROLES.indexOf(role);
 }
