@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+
+import org.nadi.platform.distribution.fixtures.MembershipEventPrinter;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -221,5 +226,49 @@ class MembershipIT {
         observer.get(BASE + "/memberships/first").assertProblem(404);
         HttpAnswer stillUsed = secretariat.withHeader("If-Match", "\"1\"").delete(BASE + "/bodies/nadi").assertProblem(409);
         assertTrue(stillUsed.detail().contains("memberships"), stillUsed::toString);
+    }
+
+    @Test
+    void changesAreAnnouncedToAnExtensionListeningOnEventAdmin() throws IOException {
+        Path jars = Files.createTempDirectory("membership-events");
+        Path listener = TestBundle.module("membership-listener").activator(MembershipEventPrinter.class)
+                .set("Import-Package", "org.osgi.framework, org.osgi.service.event").writeTo(jars, "listener.jar");
+        runtime.admin().postJar("/api/v1/modules", listener).assertJson(201);
+
+        secretariat.postJson(BASE + "/bodies", "{\"id\": \"ewg-space\", \"name\": \"EWG on Space\", \"kind\": \"working-group\"}")
+                .assertJson(201);
+        secretariat.putJson(BASE + "/bodies/ewg-space", "{\"id\": \"ewg-space\", \"name\": \"EWG on Outer Space\","
+                + " \"kind\": \"working-group\"}", "\"1\"").assertJson(200);
+        secretariat.withHeader("If-Match", "\"2\"").delete(BASE + "/bodies/ewg-space").assertStatus(204);
+        JsonObject cycle = observer.get(BASE + "/cochairs?body=ewg-cyber-security").assertJson(200).json().getAsJsonArray().get(0)
+                .getAsJsonObject();
+        secretariat.withHeader("If-Match", "\"" + cycle.get("version").getAsString() + "\"")
+                .delete(BASE + "/cochairs/" + cycle.get("id").getAsString()).assertStatus(204);
+        secretariat.post(BASE + "/reference-data").assertJson(200);
+
+        String cycleId = cycle.get("id").getAsString();
+        List<String> expected = List.of(
+                "org/nadi/platform/membership/body/CREATED kind=body id=ewg-space",
+                "org/nadi/platform/membership/body/CHANGED kind=body id=ewg-space",
+                "org/nadi/platform/membership/body/DELETED kind=body id=ewg-space",
+                "org/nadi/platform/membership/cochair-cycle/DELETED kind=cochair-cycle id=" + cycleId,
+                "org/nadi/platform/membership/LOADED kind=null id=null created=1");
+        runtime.eventually(Duration.ofSeconds(5), "the listener printed " + expected, () -> printedEvents().size() >= expected.size());
+        List<String> printed = printedEvents();
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(printed.get(i).startsWith(expected.get(i)), () -> "expected " + expected + " in order, printed " + printed);
+        }
+    }
+
+    /** What the listener of the test above printed, in order, without its prefix. */
+    private List<String> printedEvents() {
+        List<String> events = new ArrayList<>();
+        for (String line : runtime.output().split("\\R")) {
+            int at = line.indexOf(MembershipEventPrinter.PREFIX);
+            if (at >= 0) {
+                events.add(line.substring(at + MembershipEventPrinter.PREFIX.length()));
+            }
+        }
+        return events;
     }
 }

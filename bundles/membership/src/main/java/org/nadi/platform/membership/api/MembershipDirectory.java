@@ -1,7 +1,9 @@
 package org.nadi.platform.membership.api;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -26,7 +28,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * }</pre>
  *
  * Answers come from the database as it is when asked; a failure to read it is an
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}. To hear of changes, listen for the Event Admin topics of
+ * {@link MembershipEvents}.
  */
 @ProviderType
 public interface MembershipDirectory {
@@ -56,6 +59,14 @@ public interface MembershipDirectory {
     /** The institution with this id, with its whole name history (see {@link Institution#nameOn}). */
     Optional<Institution> institution(String id);
 
+    /**
+     * The institutions with these ids, by id, each with its name history; ids of no institution
+     * are left out. One read for a whole list (a meeting's delegations, say) instead of one per id.
+     *
+     * @since 1.1
+     */
+    Map<String, Institution> institutions(Collection<String> ids);
+
     /** The institution's name on that day, if it had one then. */
     Optional<InstitutionName> institutionName(String institutionId, LocalDate day);
 
@@ -64,6 +75,14 @@ public interface MembershipDirectory {
 
     /** The person with this id, with their affiliations over time. */
     Optional<Person> person(String id);
+
+    /**
+     * The people with these ids, by id, each with their affiliations; ids of no one are left
+     * out. One read for a whole list (a meeting's participants, say) instead of one per id.
+     *
+     * @since 1.1
+     */
+    Map<String, Person> people(Collection<String> ids);
 
     /** Where the person worked on that day, if anywhere known. */
     Optional<Affiliation> affiliation(String personId, LocalDate day);

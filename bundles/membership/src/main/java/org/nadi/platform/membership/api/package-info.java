@@ -9,7 +9,7 @@
  * {@code from} means "since before the records begin", a {@code null} {@code to} "still so".
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nadi.platform.membership.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -43,11 +43,13 @@ public final class CsvResource implements RestResource {
     private static final String CSV_TYPE = "text/csv; charset=utf-8";
 
     private final MembershipCsv csv;
+    private final MembershipChanges changes;
     private final JsonTrees json = new JsonTrees();
 
     @Activate
-    public CsvResource(@Reference Database database) {
+    public CsvResource(@Reference Database database, @Reference MembershipChanges changes) {
         this.csv = new MembershipCsv(database);
+        this.changes = changes;
     }
 
     @Override
@@ -82,6 +84,11 @@ public final class CsvResource implements RestResource {
             }
             for (MembershipCsv.Change change : imported.changes()) {
                 request.audit(table.entity(), change.id(), json.tree(change.before()), json.tree(change.after()));
+                if (change.before() == null) {
+                    changes.created(table.entity(), change.id());
+                } else {
+                    changes.changed(table.entity(), change.id());
+                }
             }
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("created", imported.created());

@@ -2,7 +2,9 @@ package org.nadi.platform.membership.internal;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.nadi.platform.membership.api.Affiliation;
@@ -54,6 +56,11 @@ public final class Directory implements MembershipDirectory {
     }
 
     @Override
+    public Map<String, Institution> institutions(Collection<String> ids) {
+        return read(connection -> store.institutions(connection, ids));
+    }
+
+    @Override
     public Optional<InstitutionName> institutionName(String institutionId, LocalDate day) {
         return institution(institutionId).flatMap(institution -> institution.nameOn(day));
     }
@@ -66,6 +73,11 @@ public final class Directory implements MembershipDirectory {
     @Override
     public Optional<Person> person(String id) {
         return read(connection -> store.person(connection, id));
+    }
+
+    @Override
+    public Map<String, Person> people(Collection<String> ids) {
+        return read(connection -> store.people(connection, ids));
     }
 
     @Override

@@ -31,8 +31,8 @@ public final class MembershipCommands {
     private volatile AuditTrail audit;
 
     @Activate
-    public MembershipCommands(@Reference Database database) {
-        this.referenceData = new ReferenceData(database, json);
+    public MembershipCommands(@Reference Database database, @Reference MembershipChanges changes) {
+        this.referenceData = new ReferenceData(database, json, changes);
     }
 
     /** {@code membership:referenceData}: loads the shipped reference data; loading it again creates nothing. */

@@ -20,8 +20,8 @@ public final class MembershipDemoData implements DemoData {
     private final ReferenceData referenceData;
 
     @Activate
-    public MembershipDemoData(@Reference Database database) {
-        this.referenceData = new ReferenceData(database, new JsonTrees());
+    public MembershipDemoData(@Reference Database database, @Reference MembershipChanges changes) {
+        this.referenceData = new ReferenceData(database, new JsonTrees(), changes);
     }
 
     @Override

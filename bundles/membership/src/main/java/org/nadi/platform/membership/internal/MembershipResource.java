@@ -44,7 +44,7 @@ import com.google.gson.JsonObject;
  * {@code GET}, {@code PUT} (whole record) and {@code DELETE} of one record, both with
  * {@code If-Match}. Observers read; the secretariat edits; a delegate edits the people whose
  * current affiliation is at their own institution. Every change is audited with the record
- * before and after. See {@code docs/membership.md}.
+ * before and after, and announced on the {@link org.nadi.platform.membership.api.MembershipEvents} topics. See {@code docs/membership.md}.
  */
 @Component(service = RestResource.class)
 public final class MembershipResource implements RestResource {
@@ -62,12 +62,14 @@ public final class MembershipResource implements RestResource {
 
     private final Database database;
     private final MembershipStore store;
+    private final MembershipChanges changes;
     private final JsonTrees json = new JsonTrees();
 
     @Activate
-    public MembershipResource(@Reference Database database) {
+    public MembershipResource(@Reference Database database, @Reference MembershipChanges changes) {
         this.database = database;
         this.store = new MembershipStore(database);
+        this.changes = changes;
     }
 
     /** A record before and after a change, as the audit trail gets it. */
@@ -440,6 +442,7 @@ public final class MembershipResource implements RestResource {
         T created = write(insert);
         String id = kind.id().apply(created);
         request.audit(kind.entity(), id, null, json.tree(created));
+        changes.created(kind.entity(), id);
         return ApiResponse.created(kind.address() + "/" + id, kind.view().apply(created, null))
                 .withETag(kind.version().applyAsLong(created));
     }
@@ -449,6 +452,7 @@ public final class MembershipResource implements RestResource {
             Transaction<T> replacement) throws ProblemException {
         Edit<T> edit = write(connection -> new Edit<>(existing(lookup.run(connection), kind.name(), id), replacement.run(connection)));
         request.audit(kind.entity(), id, json.tree(edit.before()), json.tree(edit.after()));
+        changes.changed(kind.entity(), id);
         return ApiResponse.ok(kind.view().apply(edit.after(), null)).withETag(kind.version().applyAsLong(edit.after()));
     }
 
@@ -461,6 +465,7 @@ public final class MembershipResource implements RestResource {
             return existing;
         });
         request.audit(kind.entity(), id, json.tree(before), null);
+        changes.deleted(kind.entity(), id);
         return ApiResponse.noContent();
     }
 

@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,6 +194,18 @@ final class MembershipStore {
         return first(institutions(connection, INSTITUTIONS + " WHERE id = ?", id));
     }
 
+    /** The institutions with these ids, by id; ids of none are left out. */
+    Map<String, Institution> institutions(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, Institution> found = new LinkedHashMap<>();
+        for (List<String> batch : batches(ids)) {
+            for (Institution institution : institutions(connection, INSTITUTIONS + " WHERE id IN (" + placeholders(batch.size()) + ")",
+                    batch.toArray())) {
+                found.put(institution.id(), institution);
+            }
+        }
+        return found;
+    }
+
     /**
      * Institutions by id: of the country, members of the body in any role (on the day, or at any
      * time if {@code day} is null), with any name or acronym in their history containing
@@ -318,6 +333,17 @@ final class MembershipStore {
 
     Optional<Person> person(Connection connection, String id) throws SQLException {
         return first(people(connection, PEOPLE + " WHERE id = ?", id));
+    }
+
+    /** The people with these ids, by id; ids of no one are left out. */
+    Map<String, Person> people(Connection connection, Collection<String> ids) throws SQLException {
+        Map<String, Person> found = new LinkedHashMap<>();
+        for (List<String> batch : batches(ids)) {
+            for (Person person : people(connection, PEOPLE + " WHERE id IN (" + placeholders(batch.size()) + ")", batch.toArray())) {
+                found.put(person.id(), person);
+            }
+        }
+        return found;
     }
 
     /**
@@ -558,6 +584,20 @@ final class MembershipStore {
             }
         }
         return parts;
+    }
+
+    /** Distinct ids in groups small enough for one {@code IN (…)} on every engine. */
+    private static List<List<String>> batches(Collection<String> ids) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            batches.add(distinct.subList(from, Math.min(distinct.size(), from + 500)));
+        }
+        return batches;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static <T> Optional<T> first(List<T> records) {

@@ -40,11 +40,13 @@ final class ReferenceData {
     private final Database database;
     private final MembershipStore store;
     private final JsonTrees json;
+    private final MembershipChanges changes;
 
-    ReferenceData(Database database, JsonTrees json) {
+    ReferenceData(Database database, JsonTrees json, MembershipChanges changes) {
         this.database = database;
         this.store = new MembershipStore(database);
         this.json = json;
+        this.changes = changes;
     }
 
     /** The file as written: every date is text until checked. */
@@ -105,7 +107,9 @@ final class ReferenceData {
         if (file == null) {
             throw new IOException("The reference data file is empty.");
         }
-        return database.inTransaction(connection -> apply(connection, file, today));
+        Outcome outcome = database.inTransaction(connection -> apply(connection, file, today));
+        changes.loaded(outcome.createdCount());
+        return outcome;
     }
 
     private Outcome apply(Connection connection, File file, LocalDate today) throws SQLException {

@@ -28,8 +28,8 @@ public final class ReferenceDataResource implements RestResource {
     private final JsonTrees json = new JsonTrees();
 
     @Activate
-    public ReferenceDataResource(@Reference Database database) {
-        this.referenceData = new ReferenceData(database, json);
+    public ReferenceDataResource(@Reference Database database, @Reference MembershipChanges changes) {
+        this.referenceData = new ReferenceData(database, json, changes);
     }
 
     @Override

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -53,7 +56,7 @@ class DirectoryTest {
 
     private ReferenceData.Outcome load(String file) throws Exception {
         try (InputStream in = DirectoryTest.class.getResourceAsStream("/reference-data/" + file)) {
-            return new ReferenceData(storage.database(), new JsonTrees()).load(in, TODAY);
+            return new ReferenceData(storage.database(), new JsonTrees(), new MembershipChanges()).load(in, TODAY);
         }
     }
 
@@ -100,6 +103,22 @@ class DirectoryTest {
                 .map(Membership::institution).toList());
         assertEquals(List.of("kh-gdpfa:member", "sg-rsis:member", "tl-idn:observer"), directory.membersOf("nadi", TODAY).stream()
                 .map(membership -> membership.institution() + ":" + membership.role()).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TestStorage.SQLITE, TestStorage.POSTGRESQL})
+    void peopleAndInstitutionsAreLookedUpByTheListLeavingOutUnknownIds(String engine) throws Exception {
+        Directory directory = loaded(engine);
+        Map<String, Person> people = directory.people(List.of("nem-sowathey", "nobody", "nem-sowathey"));
+        assertEquals(Set.of("nem-sowathey"), people.keySet());
+        assertEquals(directory.person("nem-sowathey").orElseThrow(), people.get("nem-sowathey"));
+        List<String> many = new ArrayList<>(Collections.nCopies(1200, "unknown"));
+        many.add("sg-rsis");
+        many.add("kh-gdpfa");
+        Map<String, Institution> institutions = directory.institutions(many);
+        assertEquals(Set.of("sg-rsis", "kh-gdpfa"), institutions.keySet());
+        assertEquals(directory.institution("sg-rsis").orElseThrow(), institutions.get("sg-rsis"));
+        assertTrue(directory.people(List.of()).isEmpty());
     }
 
     @ParameterizedTest
@@ -153,7 +172,7 @@ class DirectoryTest {
     @ValueSource(strings = {TestStorage.SQLITE})
     void theShippedReferenceDataLoadsAndAnswersTheIssuesQuestions(String engine) throws Exception {
         storage = TestStorage.open(engine, folder, "membership", MIGRATIONS);
-        ReferenceData referenceData = new ReferenceData(storage.database(), new JsonTrees());
+        ReferenceData referenceData = new ReferenceData(storage.database(), new JsonTrees(), new MembershipChanges());
         ReferenceData.Outcome first = referenceData.loadShipped(TODAY);
         assertEquals(0, first.alreadyThereCount(), first::toString);
         assertEquals(0, referenceData.loadShipped(TODAY).createdCount());

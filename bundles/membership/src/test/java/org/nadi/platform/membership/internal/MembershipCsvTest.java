@@ -34,7 +34,7 @@ class MembershipCsvTest {
     private void open(String engine) throws Exception {
         storage = TestStorage.open(engine, folder, "membership", DirectoryTest.MIGRATIONS);
         try (InputStream in = MembershipCsvTest.class.getResourceAsStream("/reference-data/small.json")) {
-            new ReferenceData(storage.database(), new JsonTrees()).load(in, DirectoryTest.TODAY);
+            new ReferenceData(storage.database(), new JsonTrees(), new MembershipChanges()).load(in, DirectoryTest.TODAY);
         }
         csv = new MembershipCsv(storage.database());
     }

@@ -42,9 +42,9 @@ class MembershipRulesTest {
     void start() throws Exception {
         storage = TestStorage.open(folder, "membership", DirectoryTest.MIGRATIONS);
         try (InputStream in = MembershipRulesTest.class.getResourceAsStream("/reference-data/small.json")) {
-            new ReferenceData(storage.database(), new JsonTrees()).load(in, DirectoryTest.TODAY);
+            new ReferenceData(storage.database(), new JsonTrees(), new MembershipChanges()).load(in, DirectoryTest.TODAY);
         }
-        routes = TestRoutes.of(new MembershipResource(storage.database()));
+        routes = TestRoutes.of(new MembershipResource(storage.database(), new MembershipChanges()));
     }
 
     @AfterEach
