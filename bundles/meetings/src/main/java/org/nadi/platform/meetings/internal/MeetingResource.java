@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.nadi.platform.meetings.api.Agenda;
 import org.nadi.platform.meetings.api.Meeting;
@@ -168,6 +169,21 @@ public final class MeetingResource implements RestResource {
         Meetings.Edit<T> apply(String meetingId, long version, JsonInput body) throws SQLException;
     }
 
+    /** Deletes a part of a meeting: 204 with the meeting's new ETag; audited as the entity and id given, with the part before. */
+    private static <T> ApiResponse deletePart(ApiRequest request, String entity, String entityId, PartDeletion<T> deletion,
+            Function<T, JsonElement> audited) throws ProblemException {
+        String id = request.pathParameter("id");
+        long version = Requests.ifMatch(request);
+        Meetings.Edit<T> edit = Requests.run(() -> deletion.apply(id, version));
+        request.audit(entity, entityId, audited.apply(edit.before()), null);
+        return ApiResponse.noContent().withETag(edit.version());
+    }
+
+    @FunctionalInterface
+    private interface PartDeletion<T> {
+        Meetings.Edit<T> apply(String meetingId, long version) throws SQLException;
+    }
+
     // Agenda and programme
 
     private ApiResponse replaceAgenda(ApiRequest request) throws ProblemException {
@@ -214,12 +230,9 @@ public final class MeetingResource implements RestResource {
             return ApiResponse.ok(replaced).withETag(edit.version());
         });
         routes.delete(ONE + "/participants/{pid}", EDITORS, request -> {
-            String id = request.pathParameter("id");
             long participantId = Requests.pathNumber(request, "pid", "participant");
-            long version = Requests.ifMatch(request);
-            Meetings.Edit<Participant> edit = Requests.run(() -> meetings.deleteParticipant(id, version, participantId));
-            request.audit("meeting-participant", id + "/" + participantId, json.tree(edit.before()), null);
-            return ApiResponse.noContent().withETag(edit.version());
+            return deletePart(request, "meeting-participant", request.pathParameter("id") + "/" + participantId,
+                    (meetingId, version) -> meetings.deleteParticipant(meetingId, version, participantId), json::tree);
         });
     }
 
@@ -251,12 +264,9 @@ public final class MeetingResource implements RestResource {
         });
         routes.put(ONE + "/proceedings/{itemId}", DELEGATES, this::replaceProceeding);
         routes.delete(ONE + "/proceedings/{itemId}", EDITORS, request -> {
-            String id = request.pathParameter("id");
             long itemId = Requests.pathNumber(request, "itemId", "proceeding item");
-            long version = Requests.ifMatch(request);
-            Meetings.Edit<ProceedingItem> edit = Requests.run(() -> meetings.deleteProceeding(id, version, itemId));
-            request.audit("meeting-proceeding", id + "/" + itemId, json.tree(edit.before()), null);
-            return ApiResponse.noContent().withETag(edit.version());
+            return deletePart(request, "meeting-proceeding", request.pathParameter("id") + "/" + itemId,
+                    (meetingId, version) -> meetings.deleteProceeding(meetingId, version, itemId), json::tree);
         });
     }
 
@@ -385,12 +395,9 @@ public final class MeetingResource implements RestResource {
             return ApiResponse.ok(replaced).withETag(edit.version());
         });
         routes.delete(ONE + "/recommendations/{rid}", EDITORS, request -> {
-            String id = request.pathParameter("id");
             String recommendationId = request.pathParameter("rid");
-            long version = Requests.ifMatch(request);
-            Meetings.Edit<Recommendation> edit = Requests.run(() -> meetings.deleteRecommendation(id, version, recommendationId));
-            request.audit("recommendation", recommendationId, json.recommendation(edit.before()), null);
-            return ApiResponse.noContent().withETag(edit.version());
+            return deletePart(request, "recommendation", recommendationId,
+                    (meetingId, version) -> meetings.deleteRecommendation(meetingId, version, recommendationId), json::recommendation);
         });
     }
 
