@@ -110,9 +110,10 @@ CREATE TABLE meetings_forthcoming (
 CREATE INDEX meetings_forthcoming_by_meeting ON meetings_forthcoming (meeting_id);
 CREATE INDEX meetings_forthcoming_by_target ON meetings_forthcoming (forthcoming_id);
 
--- Recommendations are records of their own, with ids unique across meetings. status and
--- status_on repeat the last step of the history, for the tracker's filter; meeting_from repeats
--- the meeting's first day, for the tracker's date filter and its newest-first order.
+-- Recommendations are records of their own, with ids unique across meetings. Some columns
+-- repeat what the tracker filters and orders by, so that its query reads this table alone:
+-- status the last step of the history, meeting_from the meeting's first day, item_position and
+-- item_country the position and presenting country of the proceeding item that made it.
 CREATE TABLE meetings_recommendations (
     id VARCHAR(100) PRIMARY KEY,
     meeting_id VARCHAR(80) NOT NULL REFERENCES meetings_meetings (id),
@@ -121,11 +122,15 @@ CREATE TABLE meetings_recommendations (
     text VARCHAR(20000) NOT NULL,
     lower_text VARCHAR(20000) NOT NULL,
     status VARCHAR(20) NOT NULL,
-    meeting_from VARCHAR(10) NOT NULL
+    meeting_from VARCHAR(10) NOT NULL,
+    item_position INTEGER NOT NULL,
+    item_country VARCHAR(2)
 );
 CREATE INDEX meetings_recommendations_by_meeting ON meetings_recommendations (meeting_id, item_id, position);
-CREATE INDEX meetings_recommendations_by_date ON meetings_recommendations (meeting_from, meeting_id);
+-- The tracker's order, newest meeting first, then as in the report: a page is read off the index.
+CREATE INDEX meetings_recommendations_newest ON meetings_recommendations (meeting_from DESC, meeting_id, item_position, position);
 CREATE INDEX meetings_recommendations_by_status ON meetings_recommendations (status, meeting_from);
+CREATE INDEX meetings_recommendations_by_country ON meetings_recommendations (item_country);
 
 CREATE TABLE meetings_recommendation_addressees (
     id ${identity},

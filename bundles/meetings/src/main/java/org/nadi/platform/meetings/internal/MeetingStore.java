@@ -48,7 +48,8 @@ final class MeetingStore {
     /** A recommendation with its proceeding item's kind and country, which give its label and country of origin. */
     private static final String RECOMMENDATIONS = "SELECT r.id, r.meeting_id, r.item_id, r.position, r.text, p.kind, p.country"
             + " FROM meetings_recommendations r JOIN meetings_proceedings p ON p.meeting_id = r.meeting_id AND p.item_id = r.item_id";
-    private static final String TRACKER_ORDER = " ORDER BY r.meeting_from DESC, r.meeting_id, p.position, r.position";
+    /** Newest meeting first, then in the report's order: the order of the index meetings_recommendations_newest. */
+    private static final String TRACKER_ORDER = " ORDER BY r.meeting_from DESC, r.meeting_id, r.item_position, r.position";
     private static final String TOPIC = "topic";
     private static final String EXPECTED_OUTCOME = "expected-outcome";
     private static final int BATCH = 500;
@@ -230,17 +231,29 @@ final class MeetingStore {
         return first(recommendations(connection, " WHERE r.id = ?", "", id));
     }
 
-    /** One page of the recommendations the filter lets through, newest meeting first. */
+    /**
+     * One page of the recommendations the filter lets through, newest meeting first: the page's
+     * ids from the recommendations table alone, then their parts.
+     */
     List<Recommendation> recommendations(Connection connection, RecommendationFilter filter) throws SQLException {
         Conditions conditions = tracker(filter);
-        return recommendations(connection, conditions.where(), TRACKER_ORDER + " LIMIT ? OFFSET ?",
-                conditions.parameters(filter.limit(), filter.offset()));
+        List<String> page = query(connection, "SELECT r.id FROM meetings_recommendations r" + conditions.where() + TRACKER_ORDER
+                + " LIMIT ? OFFSET ?", row -> row.getString(1), conditions.parameters(filter.limit(), filter.offset()));
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Recommendation> found = new HashMap<>();
+        for (Recommendation recommendation : recommendations(connection, " WHERE r.id IN (" + placeholders(page.size()) + ")", "",
+                page.toArray())) {
+            found.put(recommendation.id(), recommendation);
+        }
+        return page.stream().map(found::get).toList();
     }
 
     int count(Connection connection, RecommendationFilter filter) throws SQLException {
         Conditions conditions = tracker(filter);
-        return query(connection, "SELECT COUNT(*) FROM meetings_recommendations r JOIN meetings_proceedings p ON p.meeting_id ="
-                + " r.meeting_id AND p.item_id = r.item_id" + conditions.where(), row -> row.getInt(1), conditions.parameters()).get(0);
+        return query(connection, "SELECT COUNT(*) FROM meetings_recommendations r" + conditions.where(), row -> row.getInt(1),
+                conditions.parameters()).get(0);
     }
 
     private static Conditions tracker(RecommendationFilter filter) {
@@ -257,9 +270,8 @@ final class MeetingStore {
         }
         if (filter.country() != null) {
             // Of the presenting country, or made from a recommendation that is.
-            conditions.and("(p.country = ? OR r.id IN (SELECT s.recommendation_id FROM meetings_recommendation_sources s"
-                    + " JOIN meetings_recommendations source ON source.id = s.source_id JOIN meetings_proceedings sp"
-                    + " ON sp.meeting_id = source.meeting_id AND sp.item_id = source.item_id WHERE sp.country = ?))",
+            conditions.and("(r.item_country = ? OR r.id IN (SELECT s.recommendation_id FROM meetings_recommendation_sources s"
+                    + " JOIN meetings_recommendations source ON source.id = s.source_id WHERE source.item_country = ?))",
                     filter.country(), filter.country());
         }
         if (filter.from() != null || filter.to() != null) {
@@ -293,9 +305,8 @@ final class MeetingStore {
         Map<String, List<String[]>> sources = new HashMap<>();
         Map<String, List<FollowUp>> history = new HashMap<>();
         for (List<String> batch : batches(ids)) {
-            for (String[] source : query(connection, ("SELECT s.recommendation_id, s.source_id, sp.country"
+            for (String[] source : query(connection, ("SELECT s.recommendation_id, s.source_id, source.item_country"
                     + " FROM meetings_recommendation_sources s LEFT JOIN meetings_recommendations source ON source.id = s.source_id"
-                    + " LEFT JOIN meetings_proceedings sp ON sp.meeting_id = source.meeting_id AND sp.item_id = source.item_id"
                     + " WHERE s.recommendation_id IN (%s) ORDER BY s.recommendation_id, s.position").formatted(placeholders(batch.size())),
                     row -> new String[] {row.getString(1), row.getString(2), row.getString(3)}, batch.toArray())) {
                 sources.computeIfAbsent(source[0], id -> new ArrayList<>()).add(source);
@@ -358,8 +369,19 @@ final class MeetingStore {
         Map<Long, Integer> positions = new HashMap<>();
         for (Recommendation recommendation : meeting.recommendations()) {
             int position = positions.merge(recommendation.proceeding(), 1, Integer::sum) - 1;
-            insertRecommendation(connection, meeting.from(), recommendation, position);
+            insertRecommendation(connection, meeting, recommendation, position);
         }
+    }
+
+    /**
+     * Repeats on the meeting's recommendations the position and country of the items that made
+     * them, which the tracker filters and orders by, after the items changed.
+     */
+    private static void placeRecommendations(Connection connection, String meetingId) throws SQLException {
+        String item = " FROM meetings_proceedings p WHERE p.meeting_id = meetings_recommendations.meeting_id"
+                + " AND p.item_id = meetings_recommendations.item_id";
+        update(connection, "UPDATE meetings_recommendations SET item_position = (SELECT p.position" + item + "), item_country ="
+                + " (SELECT p.country" + item + ") WHERE meeting_id = ?", meetingId);
     }
 
     /**
@@ -440,6 +462,7 @@ final class MeetingStore {
                         id, item.id(), f, item.forthcoming().get(f));
             }
         }
+        placeRecommendations(connection, id);
     }
 
     /** Deletes the meeting with everything in it (its version already checked by {@link #touch}). */
@@ -458,23 +481,28 @@ final class MeetingStore {
 
     // Writing recommendations
 
-    /** Inserts a recommendation (with an id) at the position within its item, with its history. */
-    void insertRecommendation(Connection connection, LocalDate meetingFrom, Recommendation recommendation, int position)
-            throws SQLException {
+    /**
+     * Inserts a recommendation (with an id) of the meeting, whose proceedings include its item,
+     * at the position within that item, with its history.
+     */
+    void insertRecommendation(Connection connection, Meeting meeting, Recommendation recommendation, int position) throws SQLException {
+        int itemPosition = MeetingRules.indexOf(meeting.proceedings(), recommendation.proceeding());
         update(connection, "INSERT INTO meetings_recommendations (id, meeting_id, item_id, position, text, lower_text, status,"
-                + " meeting_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", recommendation.id(), recommendation.meeting(),
-                recommendation.proceeding(), position, recommendation.text(), lower(recommendation.text()), recommendation.status(),
-                text(meetingFrom));
+                + " meeting_from, item_position, item_country) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", recommendation.id(),
+                recommendation.meeting(), recommendation.proceeding(), position, recommendation.text(), lower(recommendation.text()),
+                recommendation.status(), text(meeting.from()), itemPosition, meeting.proceedings().get(itemPosition).country());
         insertRecommendationLists(connection, recommendation);
         for (int i = 0; i < recommendation.history().size(); i++) {
             insertStep(connection, recommendation.id(), i, recommendation.history().get(i));
         }
     }
 
-    /** Replaces a recommendation's item, position, text, addressees, topics and sources; its history stays. */
-    void replaceRecommendation(Connection connection, Recommendation recommendation, int position) throws SQLException {
-        update(connection, "UPDATE meetings_recommendations SET item_id = ?, position = ?, text = ?, lower_text = ? WHERE id = ?",
-                recommendation.proceeding(), position, recommendation.text(), lower(recommendation.text()), recommendation.id());
+    /** Replaces a recommendation's item (of the meeting), position, text, addressees, topics and sources; its history stays. */
+    void replaceRecommendation(Connection connection, Meeting meeting, Recommendation recommendation, int position) throws SQLException {
+        int itemPosition = MeetingRules.indexOf(meeting.proceedings(), recommendation.proceeding());
+        update(connection, "UPDATE meetings_recommendations SET item_id = ?, position = ?, text = ?, lower_text = ?, item_position = ?,"
+                + " item_country = ? WHERE id = ?", recommendation.proceeding(), position, recommendation.text(),
+                lower(recommendation.text()), itemPosition, meeting.proceedings().get(itemPosition).country(), recommendation.id());
         for (String table : List.of("meetings_recommendation_addressees", "meetings_recommendation_topics",
                 "meetings_recommendation_sources")) {
             update(connection, "DELETE FROM " + table + " WHERE recommendation_id = ?", recommendation.id());

@@ -490,7 +490,7 @@ public final class Meetings implements MeetingRepository {
             recommendation = withId(recommendation, recommendationId);
             MeetingRules.checkRecommendation(current, recommendation, "");
             requireLinks(connection, recommendation, Set.of(id), Set.of(), "");
-            store.insertRecommendation(connection, current.from(), recommendation,
+            store.insertRecommendation(connection, current, recommendation,
                     current.recommendationsOf(recommendation.proceeding()).size());
             Recommendation stored = store.recommendation(connection, recommendationId).orElseThrow();
             return new Applied<>(null, stored, MeetingEvents.MEETING_CHANGED, List.of(Announcement.recommendationChanged(null, stored)));
@@ -508,10 +508,10 @@ public final class Meetings implements MeetingRepository {
             requireLinks(connection, replaced, Set.of(id), Set.of(), "");
             List<String> siblings = ids(current.recommendationsOf(old.proceeding()));
             if (old.proceeding() == replaced.proceeding()) {
-                store.replaceRecommendation(connection, replaced, siblings.indexOf(recommendationId));
+                store.replaceRecommendation(connection, current, replaced, siblings.indexOf(recommendationId));
             } else {
                 // Moved to another item: it comes last there, and the ones after it in its old item move up.
-                store.replaceRecommendation(connection, replaced, current.recommendationsOf(replaced.proceeding()).size());
+                store.replaceRecommendation(connection, current, replaced, current.recommendationsOf(replaced.proceeding()).size());
                 siblings.remove(recommendationId);
                 store.order(connection, siblings);
             }

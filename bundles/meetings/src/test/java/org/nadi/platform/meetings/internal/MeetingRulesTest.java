@@ -396,6 +396,23 @@ class MeetingRulesTest {
     }
 
     @Test
+    void theTrackerFollowsItemsMovedOrGivenAnotherCountry() throws Exception {
+        String tracked = RecommendationResource.BASE;
+        routes.call("PUT " + ONE + "/proceedings/order", onSiemReap(SECRETARIAT).ifMatch(1).json(
+                "{\"order\": [1, 2, 4, 3, 5, 6, 7, 8]}"));
+        assertEquals(List.of("sr-kh-a", "sr-bn-a", "sr-bn-b", SIEM_REAP + "-r1", SIEM_REAP + "-r2"), strings(((JsonObject) tracker.call(
+                "GET " + tracked, as(OBSERVER).query("meeting", SIEM_REAP)).body()).get("recommendations"), "id"));
+
+        routes.call("PUT " + ONE + "/participants/{pid}", onSiemReap(SECRETARIAT).path("pid", "2").ifMatch(2).json(
+                "{\"country\": \"ID\", \"institution\": \"id-cssrd-tni\", \"person\": \"abdul-malik-kamis\", \"role\": \"presenter\"}"));
+        routes.call("PUT " + ONE + "/proceedings/{itemId}", onSiemReap(SECRETARIAT).path("itemId", "3").ifMatch(3).json(
+                "{\"kind\": \"country-presentation\", \"session\": 2, \"country\": \"ID\", \"speaker\": \"abdul-malik-kamis\"}"));
+        assertEquals(List.of("sr-bn-a", "sr-bn-b", SIEM_REAP + "-r1"), strings(((JsonObject) tracker.call("GET " + tracked,
+                as(OBSERVER).query("country", "ID")).body()).get("recommendations"), "id"));
+        assertEquals(0, ((JsonObject) tracker.call("GET " + tracked, as(OBSERVER).query("country", "BN")).body()).get("total").getAsInt());
+    }
+
+    @Test
     void aDelegateEditsOnlyTheParagraphsOfTheirOwnCountrysPresentations() throws Exception {
         JsonObject khmer = document().getAsJsonArray("proceedings").get(3).getAsJsonObject();
         khmer.remove("recommendations");
