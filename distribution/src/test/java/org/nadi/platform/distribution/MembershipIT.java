@@ -250,6 +250,23 @@ class MembershipIT {
         }
     }
 
+    @Test
+    void theRestOfThePlatformWorksWhileMembershipIsDisabled() {
+        runtime.admin().post("/api/v1/modules/membership/disable").assertJson(200);
+        try {
+            observer.get(BASE + "/countries").assertStatus(404);
+            runtime.eventually(Duration.ofSeconds(5), "the workbench drops membership's views and keeps the others", () -> {
+                String views = observer.get("/api/v1/workbench").assertJson(200).object().get("views").toString();
+                return views.contains("\"example.notes\"") && !views.contains("\"membership.");
+            });
+            observer.get("/api/v1/example/notes").assertJson(200);
+            assertEquals("ENABLED", runtime.stateOf("workbench"));
+        } finally {
+            runtime.admin().post("/api/v1/modules/membership/enable").assertJson(200);
+        }
+        assertEquals(19, observer.get(BASE + "/countries").assertJson(200).json().getAsJsonArray().size(), "nothing was lost");
+    }
+
     /** What the listener of the test above printed, in order, without its prefix. */
     private List<String> printedEvents() {
         List<String> events = new ArrayList<>();

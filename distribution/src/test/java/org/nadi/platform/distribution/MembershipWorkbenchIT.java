@@ -26,8 +26,8 @@ import com.google.gson.JsonObject;
  * The membership module's workbench views in a real browser: the secretariat loads the
  * reference data from the home view, the "members at date" view answers the dated questions,
  * the directory filters, the person page shows the seed report's position, an observer sees
- * nothing to change, and the secretariat edits a person (a problem shown at its field, a stale
- * version refused). The tests run in order: the first loads the data the others read.
+ * nothing to change, the secretariat edits a person (a problem shown at its field, a stale
+ * version refused), and a delegate edits a colleague of their own institution but nobody else. The tests run in order: the first loads the data the others read.
  * Screenshots go to {@code target/screenshots/membership-*.png}; a JavaScript error fails the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +39,7 @@ class MembershipWorkbenchIT {
     private static final String LOAD = "membership.load-reference-data";
     private static final String SECRETARIAT = "secretariat-browser";
     private static final String OBSERVER = "observer-browser";
+    private static final String DELEGATE = "kh-delegate-browser";
 
     private NadiRuntime runtime;
     private Browser browser;
@@ -50,6 +51,7 @@ class MembershipWorkbenchIT {
         runtime = NadiRuntime.options().label("membership-workbench").start();
         Accounts.create(runtime, SECRETARIAT, "secretariat", null);
         Accounts.create(runtime, OBSERVER, "observer", null);
+        Accounts.create(runtime, DELEGATE, "delegate", "kh-gdpfa");
         browser = Browser.start(runtime);
     }
 
@@ -201,6 +203,25 @@ class MembershipWorkbenchIT {
         assertEquals(2, saved.getAsJsonArray("affiliations").size(), saved::toString);
         assertTrue(browser.textOf("#person-affiliations").contains("Adviser"), browser.textOf("#person-affiliations"));
         browser.screenshot("membership-person-saved");
+    }
+
+    @Test
+    @Order(6)
+    void aDelegateEditsThePeopleOfTheirOwnInstitutionOnly() {
+        as(DELEGATE);
+        browser.go("membership/person?id=muhammad-faizal-bin-abdul-rahman");
+        browser.waitUntil("the Singaporean's page is shown", page -> browser.textOf("#person-affiliations") != null
+                && browser.textOf("#person-affiliations").contains("Research Fellow"));
+        assertFalse(browser.present("#person-form"), "a Cambodian delegate gets no form for a Singaporean researcher");
+
+        browser.go("membership/person?id=ly-meng");
+        browser.waitFor("form#person-form input#person-rank");
+        browser.driver().findElement(By.id("person-rank")).clear();
+        browser.driver().findElement(By.id("person-rank")).sendKeys("MG");
+        browser.click("#person-save");
+        browser.waitUntil("the saved rank is shown", page -> "MG".equals(browser.textOf("#person-rank-value")));
+        assertEquals("MG", runtime.admin().get(BASE + "/people/ly-meng").assertJson(200).object().get("rank").getAsString());
+        browser.screenshot("membership-person-delegate");
     }
 
     /** Shows the home view signed in as this user, signing in only when someone else is. */
