@@ -252,7 +252,8 @@ class MembershipIT {
 
     @Test
     void theRestOfThePlatformWorksWhileMembershipIsDisabled() {
-        runtime.admin().post("/api/v1/modules/membership/disable").assertJson(200);
+        // Meetings needs membership, so it goes down with it.
+        runtime.admin().post("/api/v1/modules/membership/disable?cascade=true").assertJson(200);
         try {
             observer.get(BASE + "/countries").assertStatus(404);
             runtime.eventually(Duration.ofSeconds(5), "the workbench drops membership's views and keeps the others", () -> {
@@ -262,8 +263,9 @@ class MembershipIT {
             observer.get("/api/v1/example/notes").assertJson(200);
             assertEquals("ENABLED", runtime.stateOf("workbench"));
         } finally {
-            runtime.admin().post("/api/v1/modules/membership/enable").assertJson(200);
+            runtime.admin().post("/api/v1/modules/meetings/enable").assertJson(200);
         }
+        assertEquals("ENABLED", runtime.stateOf("membership"), "enabled again as meetings needs it");
         assertEquals(19, observer.get(BASE + "/countries").assertJson(200).json().getAsJsonArray().size(), "nothing was lost");
     }
 
