@@ -38,7 +38,7 @@ class StartupIT {
             HttpAnswer health = runtime.admin().get("/api/v1/health").assertJson(200);
             JsonObject body = health.object();
             assertEquals("UP", body.get("status").getAsString(), health::toString);
-            assertEquals(7, body.get("modules").getAsInt(), health::toString);
+            assertEquals(8, body.get("modules").getAsInt(), health::toString);
             assertTrue(body.getAsJsonArray("problems").isEmpty(), health::toString);
         }
     }

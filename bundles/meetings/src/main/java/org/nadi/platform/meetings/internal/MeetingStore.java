@@ -35,9 +35,10 @@ import org.nadi.platform.storage.api.Database;
 
 /**
  * The meetings tables: every query and change, each run on the connection of a transaction the
- * caller opened. A complete meeting loads with one query per table, never one per row, and the
- * recommendations of a tracker page with five. Positions within a list are kept dense (0, 1, 2 …)
- * so that a recommendation's label follows from its position.
+ * caller opened. A complete meeting loads with one query per table, never one per row; a tracker
+ * page reads its ids off one index of the recommendations table, then their parts. Positions
+ * within a list are kept dense (0, 1, 2 …) so that a recommendation's label follows from its
+ * position.
  */
 final class MeetingStore {
 

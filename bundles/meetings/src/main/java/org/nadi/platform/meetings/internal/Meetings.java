@@ -139,7 +139,7 @@ public final class Meetings implements MeetingRepository {
                 MeetingRules.checkDocument(documents.get(i));
                 new References(directory).document(documents.get(i)).verify();
             } catch (Refused refused) {
-                throw refused.within("meeting '" + documents.get(i).id() + "': ");
+                throw refused.about("meeting '" + documents.get(i).id() + "'");
             }
         }
         List<Announcement> announcements = new ArrayList<>();

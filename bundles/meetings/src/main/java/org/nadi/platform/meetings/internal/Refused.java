@@ -61,9 +61,9 @@ final class Refused extends SQLException {
         return new Refused(409, type, type.equals("already-exists") ? "Already exists" : "Still referenced", field, detail, extensions);
     }
 
-    /** This refusal for a field of a larger document: {@code proceedings[4].} before {@code speaker}. */
-    Refused within(String prefix) {
-        return new Refused(status, type, title, field == null ? null : prefix + field, getMessage(), extensions);
+    /** This refusal about one of several documents: its detail names the document first. */
+    Refused about(String document) {
+        return new Refused(status, type, title, field, document + ": " + getMessage(), extensions);
     }
 
     /** The field at fault, e.g. {@code proceedings[4].speaker}; {@code null} if none. */

@@ -42,7 +42,7 @@ class MeetingsDemoDataTest {
         IOException refused = assertThrows(IOException.class,
                 () -> new MeetingsDemoData(fixture.meetings).load("/meetings/unknown-person.json"));
         assertTrue(refused.getMessage().contains("meetings/unknown-person.json was refused, nothing was loaded"), refused::getMessage);
-        assertTrue(refused.getMessage().contains("hostCountry is 'PH'"), refused::getMessage);
+        assertTrue(refused.getMessage().contains("meeting 'nadi-2025-06-manila': hostCountry is 'PH'"), refused::getMessage);
         assertTrue(refused.getMessage().contains("the membership module's demo data"), refused::getMessage);
         assertTrue(fixture.meetings.meetings(null, null, null).isEmpty());
     }
