@@ -156,16 +156,33 @@ class SiemReapMeetingIT {
     }
 
     @Test
-    void theTrackerListsEveryRecommendationOfTheMeeting() {
-        Set<String> recorded = new TreeSet<>();
-        each(meeting, "recommendations").forEach(recommendation -> recorded.add(text(recommendation, "id")));
+    void theTrackerListsEveryRecommendationOfTheMeetingWithItsCountriesOfOrigin() {
+        Map<JsonElement, String> countryOfProceeding = new HashMap<>();
+        each(meeting, "proceedings").forEach(item -> countryOfProceeding.put(item.get("id"), text(item, "country")));
+        // A presented recommendation comes from its presenter's country, the meeting's own from its sources' countries.
+        Map<String, JsonObject> recorded = new TreeMap<>();
+        each(meeting, "recommendations").forEach(recommendation -> recorded.put(text(recommendation, "id"), recommendation));
+        Map<String, Set<String>> origins = new TreeMap<>();
+        recorded.forEach((id, recommendation) -> {
+            Set<String> countries = new TreeSet<>();
+            JsonArray sources = recommendation.getAsJsonArray("sources");
+            if (sources.isEmpty() && countryOfProceeding.get(recommendation.get("proceeding")) != null) {
+                countries.add(countryOfProceeding.get(recommendation.get("proceeding")));
+            }
+            sources.forEach(source -> countries.add(countryOfProceeding.get(recorded.get(source.getAsString()).get("proceeding"))));
+            origins.put(id, countries);
+        });
         assertEquals(15, recorded.size());
-        JsonArray tracked = observer.get("/api/v1/recommendations?meeting=" + MEETING + "&limit=100").assertJson(200).json().getAsJsonArray();
-        Set<String> listed = new TreeSet<>();
-        for (JsonElement element : tracked) {
-            assertEquals(MEETING, text(element.getAsJsonObject(), "meeting"), element::toString);
-            listed.add(text(element.getAsJsonObject(), "id"));
+
+        JsonObject page = observer.get("/api/v1/recommendations?meeting=" + MEETING + "&limit=100").assertJson(200).object();
+        assertEquals(15, page.get("total").getAsInt(), page::toString);
+        Map<String, Set<String>> tracked = new TreeMap<>();
+        for (JsonObject recommendation : each(page, "recommendations")) {
+            assertEquals(MEETING, text(recommendation, "meeting"), recommendation::toString);
+            Set<String> countries = new TreeSet<>();
+            recommendation.getAsJsonArray("countries").forEach(country -> countries.add(country.getAsString()));
+            tracked.put(text(recommendation, "id"), countries);
         }
-        assertEquals(recorded, listed);
+        assertEquals(origins, tracked);
     }
 }
