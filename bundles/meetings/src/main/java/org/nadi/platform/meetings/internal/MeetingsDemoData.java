@@ -24,7 +24,9 @@ import com.google.gson.JsonParser;
  * The meetings module's demo data, for {@code bin/nadi --demo} and {@code nadi:demo}: the NADI
  * meeting of Siem Reap, 18–21 September 2024, as its Chairman's Report records it, shipped as
  * {@value #SHIPPED}. The file holds one meeting document as {@code POST /api/v1/meetings} takes
- * it, or an array of them (the forthcoming meetings it lists, say), and is loaded through the
+ * it, or an array of them (the forthcoming meetings it lists, say), or such an array as the
+ * member {@code meetings} of an object whose {@code source} says where its facts come from
+ * (as the shipped file does), and is loaded through the
  * same checks, in one transaction; meetings already there are left as they are, so loading
  * twice creates nothing the second time. Its people and institutions are the membership
  * module's demo data, which the platform loads first because this module needs membership.
@@ -83,17 +85,21 @@ public final class MeetingsDemoData implements DemoData {
         } catch (JsonParseException malformed) {
             throw new IOException(file + " is not valid JSON: " + malformed.getMessage(), malformed);
         }
+        // The shipped file is {"source": where its facts come from, "meetings": [documents]}.
+        boolean sourced = content.isJsonObject() && content.getAsJsonObject().has("meetings");
+        JsonElement listed = sourced ? content.getAsJsonObject().get("meetings") : content;
+        String prefix = sourced ? "meetings" : "";
         JsonArray all = new JsonArray();
-        if (content.isJsonArray()) {
-            all = content.getAsJsonArray();
+        if (listed.isJsonArray()) {
+            all = listed.getAsJsonArray();
         } else {
-            all.add(content);
+            all.add(listed);
         }
         List<Meeting> documents = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            String at = content.isJsonArray() ? "[" + i + "]." : "";
+            String at = listed.isJsonArray() ? prefix + "[" + i + "]." : "";
             try {
-                documents.add(MeetingInputs.document(JsonInput.of(all.get(i), at, at.isEmpty() ? "The file" : "[" + i + "]")));
+                documents.add(MeetingInputs.document(JsonInput.of(all.get(i), at, at.isEmpty() ? "The file" : prefix + "[" + i + "]")));
             } catch (Refused refused) {
                 throw new IOException(file + " was refused, nothing was loaded: " + refused.getMessage(), refused);
             }
