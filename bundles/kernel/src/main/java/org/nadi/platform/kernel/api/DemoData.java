@@ -31,7 +31,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <p>The platform finds the module by the bundle that registered the service (its
  * {@code NADI-Module} header) and calls {@link #load()} only while that module is enabled.
  * Calls are made one at a time, outside any HTTP request and without a signed-in user; the
- * platform records each load made from the shell in the audit trail.
+ * platform records each load made from the shell in the audit trail. A module's demo data is
+ * loaded after that of the modules it requires (those whose API packages or services it uses),
+ * so it may refer to their demo records.
  *
  * @since 1.3
  */

@@ -2,9 +2,11 @@ package org.nadi.platform.kernel.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Hashtable;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * that appears later in the same run (a module from the deploy folder that starts after the
  * others, a module enabled or installed later) is loaded as it appears, because the whole data
  * directory is a demo one. Outside a demo run, demo data loads only on request ({@code nadi:demo}).
+ *
+ * <p>A module's demo data loads after that of the modules it requires (the framework's wiring,
+ * as the module registry shows it): meetings name the people of membership's demo data.
+ * Otherwise modules load in the order of their ids.
  */
 @Component(service = DemoDataLoader.class, immediate = true)
 public final class DemoDataLoader {
@@ -57,10 +63,11 @@ public final class DemoDataLoader {
         }
     }
 
-    /** A module's demo data, with the module's id read when the service appeared. */
-    private record Contribution(String module, DemoData demoData) {
+    /** A module's demo data, with the module's bundle and id read when the service appeared. */
+    private record Contribution(Bundle bundle, String module, DemoData demoData) {
     }
 
+    private final BundleContext context;
     private final Map<ServiceReference<DemoData>, Contribution> contributions = new ConcurrentHashMap<>();
     /** One load at a time: modules' loads may touch the same tables, and the log stays readable. */
     private final Object loading = new Object();
@@ -73,6 +80,7 @@ public final class DemoDataLoader {
 
     @Activate
     public DemoDataLoader(BundleContext context) {
+        this.context = context;
         this.demoRun = Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY));
         if (demoRun) {
             lateLoader = Executors.newSingleThreadExecutor(task -> new Thread(task, "nadi-demo-data"));
@@ -99,7 +107,7 @@ public final class DemoDataLoader {
         if (bundle == null) {
             return; // unregistered already
         }
-        contributions.put(reference, new Contribution(moduleOf(bundle), demoData));
+        contributions.put(reference, new Contribution(bundle, moduleOf(bundle), demoData));
         if (demoRun && startupLoadBegun) {
             lateLoader.execute(() -> {
                 synchronized (loading) {
@@ -159,11 +167,21 @@ public final class DemoDataLoader {
         return Optional.of(outcome);
     }
 
-    private List<ServiceReference<DemoData>> inModuleOrder() {
-        return contributions.entrySet().stream()
+    /** The contributions by module id, each after those of the modules its module requires. */
+    List<ServiceReference<DemoData>> inModuleOrder() {
+        List<Map.Entry<ServiceReference<DemoData>, Contribution>> byId = contributions.entrySet().stream()
                 .sorted(Comparator.comparing(entry -> entry.getValue().module()))
-                .map(Map.Entry::getKey)
                 .toList();
+        List<Bundle> modules = Arrays.stream(context.getBundles()).filter(bundle -> ModuleHeader.of(bundle).isPresent()).toList();
+        ModuleGraph graph = new ModuleGraph(modules);
+        Set<ServiceReference<DemoData>> ordered = new LinkedHashSet<>();
+        for (Map.Entry<ServiceReference<DemoData>, Contribution> entry : byId) {
+            for (Bundle required : graph.requirementsInStartOrder(entry.getValue().bundle())) {
+                byId.stream().filter(other -> other.getValue().bundle().equals(required)).forEach(other -> ordered.add(other.getKey()));
+            }
+            ordered.add(entry.getKey());
+        }
+        return List.copyOf(ordered);
     }
 
     /** The module id, or the symbolic name of a bundle that is not a module. */

@@ -18,7 +18,10 @@ package org.nadi.platform.meetings.api;
  * }</pre>
  *
  * Every event carries {@link #MEETING}; recommendation events also carry
- * {@link #RECOMMENDATION} and {@link #STATUS}. Events are delivered asynchronously, in order.
+ * {@link #RECOMMENDATION} and {@link #STATUS}. Each committed change sends one meeting event
+ * ({@code CREATED}, {@code CHANGED}, {@code HELD} or {@code DELETED}) and, for each
+ * recommendation it created, changed or deleted, one recommendation event after it. Events are
+ * delivered asynchronously, in order.
  */
 public final class MeetingEvents {
 
@@ -39,8 +42,10 @@ public final class MeetingEvents {
     public static final String MEETING_DELETED = "org/nadi/platform/meetings/meeting/DELETED";
     /** A recommendation got an {@code adopted} step, or was created adopted. */
     public static final String RECOMMENDATION_ADOPTED = "org/nadi/platform/meetings/recommendation/ADOPTED";
-    /** A recommendation changed or got a follow-up step other than {@code adopted}. */
+    /** A recommendation was created or changed, or got a follow-up step, other than becoming adopted. */
     public static final String RECOMMENDATION_UPDATED = "org/nadi/platform/meetings/recommendation/UPDATED";
+    /** A recommendation was deleted from its meeting (a deleted meeting sends only {@link #MEETING_DELETED}). */
+    public static final String RECOMMENDATION_DELETED = "org/nadi/platform/meetings/recommendation/DELETED";
 
     /** Property: the meeting's id. */
     public static final String MEETING = "meeting";
