@@ -25,8 +25,7 @@ export const PROCEEDING_KINDS = {
 };
 /** The proceedings that have a speaker, and those that propose or hold recommendations. */
 export const SPOKEN = new Set(['welcome-remarks', 'opening-remarks', 'keynote', 'closing-remarks', 'expert-presentation', 'country-presentation']);
-export const PRESENTATIONS = new Set(['expert-presentation', 'country-presentation']);
-export const WITH_RECOMMENDATIONS = new Set([...PRESENTATIONS, 'recommendations']);
+export const WITH_RECOMMENDATIONS = new Set(['expert-presentation', 'country-presentation', 'recommendations']);
 export const PARTICIPANT_ROLES = {
   'head-of-delegation': 'Head of delegation', delegate: 'Delegate', presenter: 'Presenter', observer: 'Observer', secretariat: 'Secretariat',
 };
@@ -80,6 +79,17 @@ export function personName(person) {
 
 export function meetingLink(id, text) {
   return el('a', { href: `#/meetings/meeting?id=${encodeURIComponent(id)}`, 'data-meeting-link': id }, text);
+}
+
+/**
+ * A link to a meeting known by its id, whose text becomes "dates: theme" once the meeting is read.
+ * cache (a Map of id to the promised meeting, one per view) reads each meeting once.
+ */
+export function namedMeetingLink(api, id, cache) {
+  const link = meetingLink(id, id);
+  if (!cache.has(id)) cache.set(id, api.get(`${MEETINGS}/${encodeURIComponent(id)}`));
+  cache.get(id).then((meeting) => { link.textContent = `${datesText(meeting)}: ${meeting.theme}`; }, () => { /* the id stays */ });
+  return link;
 }
 
 export function badge(kind, value, text) {

@@ -68,7 +68,7 @@ export function headerFields(meeting, choices, prefix) {
     field('Mode', controls.mode), field('Status', controls.status),
     controls.organiser ? field('Organising institution', controls.organiser) : null,
     controls.chair ? field('Chair', controls.chair, 'The chair is chosen among the participants.') : null,
-    field('Topics', controls.topics, 'One a line.'), field('Expected outcomes', controls.expectedOutcomes, 'One a line.'),
+    field('Topics', controls.topics, 'One per line.'), field('Expected outcomes', controls.expectedOutcomes, 'One per line.'),
   ].filter(Boolean);
 
   const read = () => {

@@ -12,6 +12,10 @@ import { headerFields } from './header.js';
 import { proceedingsSection } from './proceedings.js';
 import { commentsSection } from './comments.js';
 
+/** The header's fields, which PUT replaces. */
+const HEADER = ['body', 'kind', 'theme', 'hostCountry', 'organiser', 'chair', 'venue', 'city', 'from', 'to', 'dateAccuracy', 'mode',
+  'status', 'topics', 'expectedOutcomes'];
+
 export function mount(element, context) {
   context.stylesheet('meetings.css');
   const { api, params, user } = context;
@@ -31,7 +35,7 @@ export function mount(element, context) {
   // The editor: the meeting being changed (editing.js) and what the proceedings' parts ask of it.
   const editor = Object.assign(meetingDocument({ api, address, root: element, render, problem, notify: context.notify }), {
     api, notify: context.notify, confirm: context.confirm,
-    countries: new Map(), institutions: [], bodies: [],
+    countries: new Map(), institutions: [], bodies: [], meetingsRead: new Map(),
     mayEdit: atLeast(user, 'secretariat'),
     myCountry: null,
     /** Whether the reader may change this proceeding's summary (paragraphs): the server's rule. */
@@ -46,7 +50,9 @@ export function mount(element, context) {
     speakerText(person) {
       const p = this.participant(person);
       if (!p) return `${person} (not among the participants)`;
-      return [personName(p), p.position, p.institutionName].filter(Boolean).join(', ');
+      // Positions often name their institution already.
+      const institution = p.institutionName && !p.position?.includes(p.institutionName) ? p.institutionName : null;
+      return [personName(p), p.position, institution].filter(Boolean).join(', ');
     },
   });
 
@@ -62,10 +68,11 @@ export function mount(element, context) {
     const m = editor.meeting;
     const host = [m.city, editor.countries.get(m.hostCountry) ?? m.hostCountry].filter(Boolean).join(', ');
     const organiser = editor.institutions.find((i) => i.id === m.organiser);
-    header.replaceChildren(
+    const body = editor.bodies.find((b) => b.id === m.body);
+    header.replaceChildren(...[
       el('h2', { id: 'meeting-heading' }, m.theme),
       el('dl', { class: 'meetings-facts' },
-        fact('Body', m.body), fact('Kind', MEETING_KINDS[m.kind] ?? m.kind), fact('Dates', datesElement(m), 'meeting-dates'),
+        fact('Body', body ? body.acronym || body.name : m.body), fact('Kind', MEETING_KINDS[m.kind] ?? m.kind), fact('Dates', datesElement(m), 'meeting-dates'),
         fact('Host', host || '—', 'meeting-host'), fact('Venue', m.venue ?? '—'), fact('Mode', MODES[m.mode] ?? m.mode),
         fact('Status', badge('status', m.status, MEETING_STATUSES[m.status]), 'meeting-status-value'),
         fact('Organised by', organiser ? organiser.name : m.organiser ?? '—'),
@@ -77,7 +84,8 @@ export function mount(element, context) {
         el('a', { href: `#/meetings/recommendations?meeting=${encodeURIComponent(m.id)}` }, 'Its recommendations in the tracker')),
       editor.mayEdit ? el('div', { class: 'toolbar' },
         el('button', { type: 'button', id: 'meeting-edit', onclick: editHeader }, 'Edit details'),
-        el('button', { type: 'button', id: 'meeting-delete', class: 'button-danger', onclick: deleteMeeting }, 'Delete meeting')) : null);
+        el('button', { type: 'button', id: 'meeting-delete', class: 'button-danger', onclick: deleteMeeting }, 'Delete meeting')) : null,
+    ].filter(Boolean));
   }
 
   function editHeader() {
@@ -108,10 +116,13 @@ export function mount(element, context) {
         context.notify('The details were saved.');
       } catch (error) {
         if (error.status === 412) {
-          // The form keeps what was typed; the rest of the page shows the meeting as it is now.
+          // The form keeps what was typed, and says what the other person changed.
           await editor.reload();
-          formProblem.textContent = `${conflictText('the details')} What you entered is still here: Save again to replace `
-            + 'their version with yours, or Cancel to keep theirs.';
+          const theirs = HEADER.filter((name) => JSON.stringify(m[name]) !== JSON.stringify(editor.meeting[name]))
+            .map((name) => `${name} is now “${[editor.meeting[name]].flat().join('; ') || 'empty'}”`);
+          formProblem.textContent = 'Someone else changed this meeting while you were editing the details, so nothing was saved.'
+            + `${theirs.length ? ` Their change: ${theirs.join(', ')}.` : ''} What you entered is still here: Save again to`
+            + ' replace their version with yours, or Cancel to keep theirs.';
           formProblem.focus();
         } else {
           showFieldProblem(form, fields.controls, error, formProblem);

@@ -36,9 +36,11 @@ export function mount(element, context) {
     el('div', { class: 'table-scroll' }, el('table', { id: 'meetings-table', class: 'table table-stacked' },
       el('thead', {}, el('tr', {}, ['Dates', 'Theme', 'Kind', 'Host', 'Mode', 'Status'].map((name) => el('th', { scope: 'col' }, name)))),
       rows)));
-  element.append(
-    mayCreate ? el('div', { class: 'toolbar' }, el('button', { type: 'button', id: 'meetings-new', class: 'button-primary', onclick: () => newMeeting() }, 'New meeting')) : null,
-    filters, el('div', { role: 'tablist', class: 'meetings-tabs', 'aria-label': 'Upcoming or past meetings' }, tabs), panel);
+  if (mayCreate) {
+    element.append(el('div', { class: 'toolbar' },
+      el('button', { type: 'button', id: 'meetings-new', class: 'button-primary', onclick: () => newMeeting() }, 'New meeting')));
+  }
+  element.append(filters, el('div', { role: 'tablist', class: 'meetings-tabs', 'aria-label': 'Upcoming or past meetings' }, tabs), panel);
 
   let pause = null;
   q.addEventListener('input', () => {

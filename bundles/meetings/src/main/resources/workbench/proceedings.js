@@ -4,8 +4,8 @@
 // (plain buttons, so the keyboard re-orders as well as the mouse). A delegate gets one control:
 // the summary of their own country's presentation.
 import {
-  MEETINGS, PRESENTATIONS, PROCEEDING_KINDS, SPOKEN, WITH_RECOMMENDATIONS, badge, choicesOf, datesText, el, field,
-  meetingLink, paragraphsOf, select, showFieldProblem,
+  PROCEEDING_KINDS, SPOKEN, WITH_RECOMMENDATIONS, badge, choicesOf, el, field, namedMeetingLink, paragraphsOf, select,
+  showFieldProblem,
 } from './common.js';
 import { recommendationsBlock } from './recommendations.js';
 
@@ -41,17 +41,19 @@ export function proceedingsSection(editor) {
       el('h3', { id: `proceeding-${item.id}-heading`, tabindex: -1 },
         badge('kind', item.kind, PROCEEDING_KINDS[item.kind] ?? item.kind), ' ', el('span', { class: 'meetings-item-title' }, titleOf(item))),
       item.speaker ? el('p', { class: 'meetings-speaker', 'data-speaker': item.speaker }, editor.speakerText(item.speaker)) : null,
-      item.kind === 'country-presentation' && item.institution
+      // The presenting institution, when it is not the speaker's own.
+      item.kind === 'country-presentation' && item.institution && item.institution !== editor.participant(item.speaker)?.institution
         ? el('p', { class: 'muted meetings-presenting' }, institutionName(item.institution)) : null,
       session ? el('p', { class: 'muted' }, `In ${session.title ?? 'a session'}`) : null,
       el('div', { class: 'meetings-paragraphs' }, (item.paragraphs ?? []).map((text) => el('p', {}, text))),
       item.forthcoming?.length ? forthcoming(item.forthcoming) : null);
     li.append(body);
+    // The item's own buttons come before its recommendations', which have buttons of their own.
+    const controls = itemControls(item, index, li, body);
+    if (controls) li.append(controls);
     if (WITH_RECOMMENDATIONS.has(item.kind) || editor.meeting.recommendations.some((r) => r.proceeding === item.id)) {
       li.append(recommendationsBlock(editor, item));
     }
-    const controls = itemControls(item, index, li, body);
-    if (controls) li.append(controls);
     return li;
   }
 
@@ -60,15 +62,9 @@ export function proceedingsSection(editor) {
     return institution ? (institution.acronym ? `${institution.name} (${institution.acronym})` : institution.name) : id;
   }
 
-  /** The forthcoming meetings named by an "other matters" item, with their dates and theme once read. */
+  /** The forthcoming meetings named by an "other matters" item. */
   function forthcoming(ids) {
-    return el('ul', { class: 'meetings-forthcoming' }, ids.map((id) => {
-      const link = meetingLink(id, id);
-      editor.api.get(`${MEETINGS}/${encodeURIComponent(id)}`).then(
-        (meeting) => { link.textContent = `${datesText(meeting)}: ${meeting.theme}`; },
-        () => { /* the id stays as the link's text */ });
-      return el('li', {}, link);
-    }));
+    return el('ul', { class: 'meetings-forthcoming' }, ids.map((id) => el('li', {}, namedMeetingLink(editor.api, id, editor.meetingsRead))));
   }
 
   function itemControls(item, index, li, body) {
@@ -109,9 +105,13 @@ export function proceedingsSection(editor) {
 
   async function remove(item) {
     const count = editor.meeting.recommendations.filter((r) => r.proceeding === item.id).length;
-    const sure = await editor.confirm({ title: 'Delete from the proceedings', message: `Delete ${nameOf(item)}`
-      + `${count ? ` and the ${count} ${count === 1 ? 'recommendation' : 'recommendations'} under it` : ''}? This cannot be undone.`,
-    confirmLabel: 'Delete', danger: true });
+    if (count > 0) {
+      // The server keeps recommendations from losing the item that made them.
+      editor.notify(`${nameOf(item)} made ${count} ${count === 1 ? 'recommendation' : 'recommendations'}: delete or move them first.`, 'warning');
+      return;
+    }
+    const sure = await editor.confirm({ title: 'Delete from the proceedings', message: `Delete ${nameOf(item)}? This cannot be undone.`,
+      confirmLabel: 'Delete', danger: true });
     if (!sure) return;
     try {
       await editor.change('DELETE', `/proceedings/${item.id}`, undefined, { what: 'the proceedings', focus: '#proceedings-heading',
@@ -194,7 +194,7 @@ export function proceedingsSection(editor) {
       rows.speaker.hidden = !SPOKEN.has(kind);
       rows.country.hidden = kind !== 'country-presentation';
       rows.institution.hidden = kind !== 'country-presentation';
-      rows.session.hidden = !PRESENTATIONS.has(kind);
+      rows.session.hidden = kind === 'session';
     };
     showRowsFor(controls.kind.value);
     controls.kind.addEventListener('change', () => showRowsFor(controls.kind.value));
@@ -228,14 +228,17 @@ export function proceedingsSection(editor) {
 function written(item, controls) {
   const kind = controls.kind.value;
   const { id, recommendations, ...rest } = item ?? {};
+  // A field the kind does not show keeps the item's value while the kind stays, and is dropped with a new kind.
+  const shown = (applies, value, name) => (applies ? value || null : (item?.kind === kind ? item[name] ?? null : null));
+  const presenting = kind === 'country-presentation';
   const sent = {
     ...rest,
     kind,
     title: controls.title.value.trim() || null,
-    speaker: SPOKEN.has(kind) ? controls.speaker.value || null : null,
-    country: kind === 'country-presentation' ? controls.country.value || null : null,
-    institution: kind === 'country-presentation' ? controls.institution.value || null : null,
-    session: PRESENTATIONS.has(kind) && controls.session.value ? Number(controls.session.value) : null,
+    speaker: shown(SPOKEN.has(kind), controls.speaker.value, 'speaker'),
+    country: shown(presenting, controls.country.value, 'country'),
+    institution: shown(presenting, controls.institution.value, 'institution'),
+    session: kind !== 'session' && controls.session.value ? Number(controls.session.value) : null,
     paragraphs: paragraphsOf(controls.paragraphs.value),
   };
   if (controls.before?.value) sent.before = Number(controls.before.value);

@@ -6,7 +6,7 @@
 // other views and the dashboard link to a filtered tracker.
 import {
   ADDRESSEES, KNOWN_TOPICS, MEETINGS, RECOMMENDATIONS, STEP_STATUSES, atLeast, badge, choicesOf, countryNames, datesElement,
-  dayText, el, field, meetingLink, problemText, select, showFieldProblem, today,
+  dayText, el, field, meetingLink, namedMeetingLink, problemText, select, showFieldProblem, today,
 } from './common.js';
 
 const FILTERS = ['topic', 'addressee', 'status', 'country', 'from', 'to', 'q', 'meeting'];
@@ -21,6 +21,7 @@ export function mount(element, context) {
   let selected = params.rid ?? null;
   let countries = new Map();
   let asked = 0;
+  const meetingsRead = new Map(); // the meetings the timelines name, read once
 
   const controls = {
     topic: el('input', { id: 'tracker-topic', type: 'text', list: 'tracker-topics', autocomplete: 'off', value: filters.topic }),
@@ -129,17 +130,19 @@ export function mount(element, context) {
       const rec = await api.get(`${RECOMMENDATIONS}/${encodeURIComponent(rid)}`);
       if (selected !== rid || context.signal.aborted) return;
       const meeting = meetingOf(rec);
-      timeline.replaceChildren(
+      meetingsRead.set(meeting.id, Promise.resolve(meeting));
+      timeline.replaceChildren(...[
         el('h2', { id: 'tracker-timeline-heading', tabindex: -1 }, `Timeline of recommendation ${rec.label}`),
         el('p', { id: 'tracker-timeline-text' }, rec.text),
         el('p', { class: 'muted' }, 'Made at ', meetingLink(meeting.id, meeting.theme ?? meeting.id),
           (rec.countries ?? []).length ? `, from ${(rec.countries).map((code) => countries.get(code) ?? code).join(', ')}` : ''),
         el('ol', { class: 'meetings-timeline', id: 'tracker-steps' }, (rec.history ?? []).map((step) => el('li', { 'data-step': step.status },
           badge('recommendation-status', step.status, STEP_STATUSES[step.status]), ' ', el('time', { datetime: step.on }, dayText(step.on)),
-          step.meeting ? [' at ', meetingLink(step.meeting, step.meetingTheme ?? step.meeting)] : null,
+          step.meeting ? [' at ', namedMeetingLink(api, step.meeting, meetingsRead)] : null,
           step.document ? [' in ', el('span', { class: 'meetings-document' }, step.document)] : null,
           step.note ? el('p', { class: 'muted' }, step.note) : null))),
-        mayFollowUp ? await followUpForm(rec) : null);
+        mayFollowUp ? await followUpForm(rec) : null,
+      ].filter(Boolean));
       if (focus) timeline.querySelector('#tracker-timeline-heading').focus();
     } catch (error) {
       if (selected !== rid) return;

@@ -280,7 +280,7 @@ class MeetingsWorkbenchIT {
 
         browser.click("#tracker-table button[data-action=\"timeline\"]");
         browser.waitUntil("the timeline shows the proposal", page -> List.of("proposed").equals(browser.attributes("#tracker-steps li", "data-step")));
-        assertTrue(browser.textOf("#tracker-steps").contains(THEME), "the step names its meeting: " + browser.textOf("#tracker-steps"));
+        browser.waitUntil("the step names its meeting", page -> browser.textOf("#tracker-steps").contains(THEME));
         new Select(browser.waitFor("#step-status")).selectByValue("adopted");
         browser.script("document.querySelector('#step-on').value = '2027-05-02'");
         browser.waitFor("#step-document").sendKeys("ADSOM working group report 2027");
@@ -342,6 +342,8 @@ class MeetingsWorkbenchIT {
         browser.awaitHomeRendered();
         assertFalse(browser.present("[data-menu=\"meetings.new-meeting\"]"), "no New meeting on the observer's home view");
         assertTrue(browser.textOf("[data-widget=\"meetings.upcoming\"]").contains(THEME), "the Upcoming meetings card lists the meeting");
+        assertEquals("1", browser.textOf("[data-widget=\"meetings.recommendation-counts\"] [data-count=\"adopted\"]"));
+        assertEquals("1", browser.textOf("[data-widget=\"meetings.recommendation-counts\"] [data-count=\"proposed\"]"));
 
         openEditor();
         assertTrue(browser.all("#proceedings > li").size() >= 4, "the observer reads the proceedings");
