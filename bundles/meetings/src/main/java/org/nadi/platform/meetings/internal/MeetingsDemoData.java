@@ -43,23 +43,28 @@ public final class MeetingsDemoData implements DemoData {
 
     @Override
     public String load() throws IOException, SQLException {
-        try (InputStream in = MeetingsDemoData.class.getResourceAsStream(SHIPPED)) {
+        return load(SHIPPED);
+    }
+
+    /** Loads the demo-data file at this path of the bundle; answers what it created and what was there already. */
+    String load(String resource) throws IOException, SQLException {
+        String file = resource.substring(1);
+        try (InputStream in = MeetingsDemoData.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("The meetings bundle ships no " + SHIPPED.substring(1) + ", so there is no demo meeting to load;"
+                throw new IOException("The meetings bundle ships no " + file + ", so there is no demo meeting to load;"
                         + " the build that made this bundle left the file out of src/main/resources.");
             }
-            return load(in);
+            return load(file, in);
         }
     }
 
-    /** Loads the documents of a demo-data file; answers what it created and what was there already. */
-    String load(InputStream in) throws IOException, SQLException {
-        List<Meeting> documents = documents(in);
+    private String load(String file, InputStream in) throws IOException, SQLException {
+        List<Meeting> documents = documents(file, in);
         List<String> created;
         try {
             created = meetings.createMissing(documents);
         } catch (Refused refused) {
-            throw new IOException(SHIPPED.substring(1) + " was refused, nothing was loaded: " + refused.getMessage()
+            throw new IOException(file + " was refused, nothing was loaded: " + refused.getMessage()
                     + (refused.status() == 422 && refused.getMessage().contains("membership directory")
                             ? " (the membership module's demo data names the people and institutions of the meeting)" : ""),
                     refused);
@@ -71,26 +76,26 @@ public final class MeetingsDemoData implements DemoData {
                 + ", " + (documents.size() - created.size()) + " already there";
     }
 
-    private static List<Meeting> documents(InputStream in) throws IOException {
-        JsonElement file;
+    private static List<Meeting> documents(String file, InputStream in) throws IOException {
+        JsonElement content;
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            file = JsonParser.parseReader(reader);
+            content = JsonParser.parseReader(reader);
         } catch (JsonParseException malformed) {
-            throw new IOException(SHIPPED.substring(1) + " is not valid JSON: " + malformed.getMessage(), malformed);
+            throw new IOException(file + " is not valid JSON: " + malformed.getMessage(), malformed);
         }
         JsonArray all = new JsonArray();
-        if (file.isJsonArray()) {
-            all = file.getAsJsonArray();
+        if (content.isJsonArray()) {
+            all = content.getAsJsonArray();
         } else {
-            all.add(file);
+            all.add(content);
         }
         List<Meeting> documents = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            String at = file.isJsonArray() ? "[" + i + "]." : "";
+            String at = content.isJsonArray() ? "[" + i + "]." : "";
             try {
                 documents.add(MeetingInputs.document(JsonInput.of(all.get(i), at, at.isEmpty() ? "The file" : "[" + i + "]")));
             } catch (Refused refused) {
-                throw new IOException(SHIPPED.substring(1) + " was refused, nothing was loaded: " + refused.getMessage(), refused);
+                throw new IOException(file + " was refused, nothing was loaded: " + refused.getMessage(), refused);
             }
         }
         return documents;

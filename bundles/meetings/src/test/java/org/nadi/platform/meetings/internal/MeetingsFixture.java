@@ -1,6 +1,5 @@
 package org.nadi.platform.meetings.internal;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,9 +54,7 @@ final class MeetingsFixture implements AutoCloseable {
 
     /** Loads the small fixture as the demo data loads its file; answers the summary. */
     String loadSmallMeeting() throws Exception {
-        try (InputStream in = MeetingsFixture.class.getResourceAsStream("/meetings/small-meeting.json")) {
-            return new MeetingsDemoData(meetings).load(in);
-        }
+        return new MeetingsDemoData(meetings).load("/meetings/small-meeting.json");
     }
 
     @Override
