@@ -3,8 +3,11 @@
 // sets the author and the time.
 import { PROCEEDING_KINDS, el, field, problemText, select, showFieldProblem, timeElement } from './common.js';
 
-/** Resolves to the Comments section of the editor's meeting, whose address is address. */
-export async function commentsSection(editor, address) {
+/**
+ * Resolves to { section, update } for the editor's meeting, whose address is address: update()
+ * offers the proceedings as they are now (after the editor shows a change) to comment on.
+ */
+export async function commentsPanel(editor, address) {
   const list = el('ol', { id: 'meeting-comments', class: 'meetings-comments' });
   const message = el('p', { class: 'muted', id: 'meeting-comments-message' });
   const text = el('textarea', { id: 'comment-text', rows: 3, required: true, maxlength: 10000 });
@@ -20,9 +23,15 @@ export async function commentsSection(editor, address) {
     const item = editor.meeting.proceedings.find((p) => p.id === id);
     return item ? [PROCEEDING_KINDS[item.kind], item.title ?? item.country].filter(Boolean).join(': ') : `item ${id}`;
   };
-  const show = (comments) => {
+  const update = () => {
+    const chosen = about.value;
     about.replaceChildren(el('option', { value: '' }, 'The whole meeting'),
       ...editor.meeting.proceedings.map((p) => el('option', { value: String(p.id) }, nameOf(p.id))));
+    about.value = chosen;
+    if (about.selectedIndex < 0) about.value = '';
+  };
+  const show = (comments) => {
+    update();
     list.replaceChildren(...comments.map((comment) => el('li', { 'data-comment': comment.id },
       el('p', { class: 'meetings-meta' }, el('strong', {}, comment.author), ' ', timeElement(comment.at ?? comment.createdAt),
         comment.proceeding != null ? ` on ${nameOf(comment.proceeding)}` : ''),
@@ -49,5 +58,5 @@ export async function commentsSection(editor, address) {
     message.className = 'error';
     message.textContent = `The comments could not be loaded: ${problemText(error)}`;
   }
-  return section;
+  return { section, update };
 }

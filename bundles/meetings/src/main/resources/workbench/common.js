@@ -144,6 +144,20 @@ export function showFieldProblem(form, controls, error, general, prefix = 'Not s
   return false;
 }
 
+/**
+ * Moving the entry at index of ids by one place (by -1 up, +1 down): the new order, the place it
+ * went to, the direction, and the direction of the move button that keeps the focus (the other
+ * one once the entry has reached an end, where its own button is disabled).
+ */
+export function moved(ids, index, by) {
+  const order = [...ids];
+  const to = index + by;
+  [order[index], order[to]] = [order[to], order[index]];
+  const direction = by < 0 ? 'up' : 'down';
+  const atEnd = to === 0 || to === order.length - 1;
+  return { order, to, direction, focusDirection: atEnd ? (by < 0 ? 'down' : 'up') : direction };
+}
+
 /** Text areas hold paragraphs separated by blank lines. */
 export function paragraphsOf(text) {
   return text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);

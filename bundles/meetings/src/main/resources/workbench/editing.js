@@ -1,7 +1,33 @@
 // One meeting being read and changed by a view: the document and its version (ETag), and the
 // one way its parts are changed. Every change is sent with the meeting's version (If-Match);
 // afterwards the whole meeting is read again, so that labels, order and version are the server's.
-import { conflictText } from './common.js';
+import { MEETINGS, conflictText, el, problemText } from './common.js';
+
+/**
+ * The start of a view of one meeting (#/meetings/{view}?id=…), ids prefixed with prefix: a
+ * status line in element, and { address, problem, fail(error, what) }: the meeting's REST
+ * address, the element (role alert) for the view's problems, and what shows a failed load in
+ * the status line. Null, after asking the reader to choose a meeting, when the address names none.
+ */
+export function meetingView(element, context, prefix) {
+  context.stylesheet('meetings.css');
+  const status = el('p', { class: 'muted', role: 'status', id: `${prefix}-status` }, 'Loading…');
+  element.append(status);
+  if (!context.params.id) {
+    status.replaceChildren('Choose a meeting in the ', el('a', { href: '#/meetings/list' }, 'Meetings list'), '.');
+    return null;
+  }
+  return {
+    address: `${MEETINGS}/${encodeURIComponent(context.params.id)}`,
+    problem: el('p', { class: 'error meetings-alert', role: 'alert', id: `${prefix}-problem`, tabindex: -1 }),
+    loaded: () => status.remove(),
+    fail(error, what) {
+      if (context.signal.aborted) return;
+      status.className = 'error';
+      status.textContent = `${what} could not be loaded: ${problemText(error)}`;
+    },
+  };
+}
 
 /**
  * address: the meeting's REST address; root: the view's element (focus targets are found in it);

@@ -4,33 +4,28 @@
 // the summaries of their own country's presentations (and comments), an observer nothing.
 // Changes go through editing.js, with the meeting's version.
 import {
-  MEETINGS, MEETING_KINDS, MEETING_STATUSES, MEMBERSHIP, MODES, atLeast, badge, conflictText, countryNames, datesElement,
+  MEETING_KINDS, MEETING_STATUSES, MEMBERSHIP, MODES, atLeast, badge, conflictText, countryNames, datesElement,
   dayText, delegateCountry, el, personName, problemText, showFieldProblem,
 } from './common.js';
-import { meetingDocument } from './editing.js';
+import { meetingDocument, meetingView } from './editing.js';
 import { headerFields } from './header.js';
 import { proceedingsSection } from './proceedings.js';
-import { commentsSection } from './comments.js';
+import { commentsPanel } from './comments.js';
 
 /** The header's fields, which PUT replaces. */
 const HEADER = ['body', 'kind', 'theme', 'hostCountry', 'organiser', 'chair', 'venue', 'city', 'from', 'to', 'dateAccuracy', 'mode',
   'status', 'topics', 'expectedOutcomes'];
 
 export function mount(element, context) {
-  context.stylesheet('meetings.css');
+  const view = meetingView(element, context, 'meeting');
+  if (!view) return;
   const { api, params, user } = context;
-  const status = el('p', { class: 'muted', role: 'status', id: 'meeting-status' }, 'Loading…');
-  element.append(status);
-  if (!params.id) {
-    status.replaceChildren('Choose a meeting in the ', el('a', { href: '#/meetings/list' }, 'Meetings list'), '.');
-    return;
-  }
-  const address = `${MEETINGS}/${encodeURIComponent(params.id)}`;
-  const problem = el('p', { class: 'error meetings-alert', role: 'alert', id: 'meeting-problem', tabindex: -1 });
+  const { address, problem } = view;
   const header = el('section', { class: 'card', 'aria-labelledby': 'meeting-heading', id: 'meeting-header' });
   const plan = el('div', { id: 'meeting-plan' });
   const proceedings = el('div');
   const comments = el('div');
+  let commented = null; // the comments panel, for delegates and above
 
   // The editor: the meeting being changed (editing.js) and what the proceedings' parts ask of it.
   const editor = Object.assign(meetingDocument({ api, address, root: element, render, problem, notify: context.notify }), {
@@ -61,6 +56,7 @@ export function mount(element, context) {
     if (!header.querySelector('form')) showHeader();
     plan.replaceChildren(...planSections(m));
     proceedings.replaceChildren(proceedingsSection(editor));
+    commented?.update();
     element.dataset.version = String(m.version);
   }
 
@@ -158,16 +154,15 @@ export function mount(element, context) {
     const [countries, bodies, institutions, myCountry] = await Promise.all([countryNames(api), api.get(`${MEMBERSHIP}/bodies`),
       api.get(`${MEMBERSHIP}/institutions?limit=1000`), delegateCountry(api, user)]);
     Object.assign(editor, { countries, bodies, institutions, myCountry });
-    status.remove();
+    view.loaded();
     element.append(problem, header, plan, proceedings, comments);
     await editor.reload();
-    if (atLeast(user, 'delegate')) comments.replaceChildren(await commentsSection(editor, address));
+    if (atLeast(user, 'delegate')) {
+      commented = await commentsPanel(editor, address);
+      comments.replaceChildren(commented.section);
+    }
   };
-  load().catch((error) => {
-    if (context.signal.aborted) return;
-    status.className = 'error';
-    status.textContent = `Meeting '${params.id}' could not be loaded: ${problemText(error)}`;
-  });
+  load().catch((error) => view.fail(error, `Meeting '${params.id}'`));
 }
 
 function fact(term, value, id) {

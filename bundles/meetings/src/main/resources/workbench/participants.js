@@ -3,26 +3,20 @@
 // on the meeting's first day. The secretariat adds a participant (country, then institution, then
 // a person found by name in the membership directory) and removes one.
 import {
-  MEETINGS, MEMBERSHIP, PARTICIPANT_ROLES, atLeast, choicesOf, countryNames, datesText, el, field, meetingLink,
+  MEMBERSHIP, PARTICIPANT_ROLES, atLeast, choicesOf, countryNames, datesText, el, field, meetingLink,
   personName, problemText, select, showFieldProblem,
 } from './common.js';
-import { meetingDocument } from './editing.js';
+import { meetingDocument, meetingView } from './editing.js';
 
 const ROLE_ORDER = Object.keys(PARTICIPANT_ROLES);
 const PAUSE = 300;
 
 export function mount(element, context) {
-  context.stylesheet('meetings.css');
+  const view = meetingView(element, context, 'participants');
+  if (!view) return;
   const { api, params, user } = context;
-  const status = el('p', { class: 'muted', role: 'status', id: 'participants-status' }, 'Loading…');
-  element.append(status);
-  if (!params.id) {
-    status.replaceChildren('Choose a meeting in the ', el('a', { href: '#/meetings/list' }, 'Meetings list'), '.');
-    return;
-  }
+  const { address, problem } = view;
   const mayEdit = atLeast(user, 'secretariat');
-  const address = `${MEETINGS}/${encodeURIComponent(params.id)}`;
-  const problem = el('p', { class: 'error meetings-alert', role: 'alert', id: 'participants-problem', tabindex: -1 });
   const intro = el('p', { id: 'participants-meeting' });
   const groups = el('div', { id: 'participants-groups' });
   let countries = new Map();
@@ -146,16 +140,12 @@ export function mount(element, context) {
 
   const load = async () => {
     [countries, institutions] = await Promise.all([countryNames(api), mayEdit ? api.get(`${MEMBERSHIP}/institutions?limit=1000`) : []]);
-    status.remove();
+    view.loaded();
     element.append(intro, problem, groups);
     await doc.reload();
     if (mayEdit) element.append(addForm(doc.meeting));
   };
-  load().catch((error) => {
-    if (context.signal.aborted) return;
-    status.className = 'error';
-    status.textContent = `The participants of '${params.id}' could not be loaded: ${problemText(error)}`;
-  });
+  load().catch((error) => view.fail(error, `The participants of '${params.id}'`));
 }
 
 function groupBy(list, key) {

@@ -4,7 +4,7 @@
 // (plain buttons, so the keyboard re-orders as well as the mouse). A delegate gets one control:
 // the summary of their own country's presentation.
 import {
-  PROCEEDING_KINDS, SPOKEN, WITH_RECOMMENDATIONS, badge, choicesOf, el, field, namedMeetingLink, paragraphsOf, select,
+  PROCEEDING_KINDS, SPOKEN, WITH_RECOMMENDATIONS, badge, choicesOf, el, field, moved, namedMeetingLink, paragraphsOf, select,
   showFieldProblem,
 } from './common.js';
 import { recommendationsBlock } from './recommendations.js';
@@ -87,16 +87,10 @@ export function proceedingsSection(editor) {
   }
 
   async function move(item, index, by) {
-    const order = items.map((i) => i.id);
-    const to = index + by;
-    [order[index], order[to]] = [order[to], order[index]];
-    // The focus stays on the button pressed, or goes to the other one when the item reached an end.
-    const atEnd = to === 0 || to === order.length - 1;
-    const direction = by < 0 ? 'up' : 'down';
-    const focusAction = atEnd ? (by < 0 ? 'move-down' : 'move-up') : `move-${direction}`;
+    const { order, to, direction, focusDirection } = moved(items.map((i) => i.id), index, by);
     try {
       await editor.change('PUT', '/proceedings/order', { order }, {
-        what: 'the order', focus: `button[data-action="${focusAction}"][data-item="${item.id}"]`,
+        what: 'the order', focus: `button[data-action="move-${focusDirection}"][data-item="${item.id}"]`,
         done: `${nameOf(item)} moved ${direction}, to ${to + 1} of ${order.length}.` });
     } catch (error) {
       editor.notify(`Not moved: ${error.detail || error.message}`, 'error');

@@ -2,7 +2,7 @@
 // (lettered a, b, c…) or the meeting's own (numbered 1, 2, 3…), in order, each with its
 // addressees, topics, the presentations' recommendations it came from and its status; for the
 // secretariat the forms to add and edit them, delete them, and move them within the proceeding.
-import { ADDRESSEES, KNOWN_TOPICS, STEP_STATUSES, badge, el, field, showFieldProblem } from './common.js';
+import { ADDRESSEES, KNOWN_TOPICS, STEP_STATUSES, badge, el, field, moved, showFieldProblem } from './common.js';
 
 /** The block under item (a proceeding) of the editor's meeting (see meeting.js). */
 export function recommendationsBlock(editor, item) {
@@ -53,15 +53,10 @@ export function recommendationsBlock(editor, item) {
   }
 
   async function move(rec, index, by) {
-    const order = recommendations.map((r) => r.id);
-    const to = index + by;
-    [order[index], order[to]] = [order[to], order[index]];
-    const atEnd = to === 0 || to === order.length - 1;
-    const direction = by < 0 ? 'up' : 'down';
-    const focusAction = atEnd ? (by < 0 ? 'move-recommendation-down' : 'move-recommendation-up') : `move-recommendation-${direction}`;
+    const { order, to, direction, focusDirection } = moved(recommendations.map((r) => r.id), index, by);
     try {
       await editor.change('PUT', '/recommendations/order', { proceeding: item.id, order }, { what: 'the recommendations’ order',
-        focus: `button[data-action="${focusAction}"][data-recommendation-id="${rec.id}"]`,
+        focus: `button[data-action="move-recommendation-${focusDirection}"][data-recommendation-id="${rec.id}"]`,
         done: `Recommendation ${rec.label} moved ${direction}; it is now number ${to + 1} of ${order.length}.` });
     } catch (error) {
       editor.notify(`Not moved: ${error.detail || error.message}`, 'error');
