@@ -30,6 +30,9 @@ class DemoDataIT {
     private static final String PEOPLE = "/api/v1/membership/people";
     /** The log line the kernel writes for membership's demo data on a new data directory. */
     private static final String MEMBERSHIP_LOADED = "Demo data of module membership: reference data loaded: ";
+    /** The log line for meetings' demo data, which names membership's people and so loads after it. */
+    private static final String MEETINGS_LOADED = "Demo data of module meetings: ";
+    private static final String SIEM_REAP = "/api/v1/meetings/nadi-2024-09-siem-reap";
 
     @TempDir
     Path jars;
@@ -40,8 +43,12 @@ class DemoDataIT {
             String firstStart = runtime.outputSinceStart();
             int loadedAt = firstStart.indexOf(MEMBERSHIP_LOADED);
             assertTrue(loadedAt >= 0 && !firstStart.contains(MEMBERSHIP_LOADED + "0 records created"), firstStart);
-            assertTrue(firstStart.indexOf("demo data loaded for 1 module (membership)") > loadedAt, firstStart);
-            assertTrue(firstStart.indexOf("NADI Platform ready at") > loadedAt, "loaded before the runtime says it is ready:\n" + firstStart);
+            int meetingsAt = firstStart.indexOf(MEETINGS_LOADED);
+            assertTrue(meetingsAt > loadedAt, "the meetings' demo data loads after the people it names:\n" + firstStart);
+            assertFalse(firstStart.contains(MEETINGS_LOADED + "0 meetings created"), firstStart);
+            assertTrue(firstStart.indexOf("demo data loaded for 2 modules (membership, meetings)") > meetingsAt, firstStart);
+            assertTrue(firstStart.indexOf("NADI Platform ready at") > meetingsAt, "loaded before the runtime says it is ready:\n" + firstStart);
+            JsonElement siemReap = runtime.admin().get(SIEM_REAP).assertJson(200).json();
             assertEquals(11, runtime.admin().get(ASEAN_MEMBERS_IN_2026).assertJson(200).json().getAsJsonArray().size());
             JsonElement people = runtime.admin().get(PEOPLE).assertJson(200).json();
             assertFalse(people.getAsJsonArray().isEmpty(), people::toString);
@@ -52,12 +59,15 @@ class DemoDataIT {
             assertFalse(secondStart.contains("Demo data of module"), secondStart);
             assertEquals(11, runtime.admin().get(ASEAN_MEMBERS_IN_2026).assertJson(200).json().getAsJsonArray().size());
             assertEquals(people, runtime.admin().get(PEOPLE).assertJson(200).json(), "the restart changed nobody");
+            assertEquals(siemReap, runtime.admin().get(SIEM_REAP).assertJson(200).json(), "nor the meeting");
 
             Instant before = Instant.now().minusSeconds(1);
             String answer = runtime.shell("nadi:demo", "(?m)^(g! )*demo data loaded for [^\\n]*\\n");
             assertTrue(answer.contains("membership: reference data loaded: 0 records created"), answer);
-            assertTrue(answer.contains("demo data loaded for 1 module (membership)"), answer);
+            assertTrue(answer.contains("meetings: 0 meetings created"), answer);
+            assertTrue(answer.contains("demo data loaded for 2 modules (membership, meetings)"), answer);
             assertEquals(people, runtime.admin().get(PEOPLE).assertJson(200).json(), "loading again changed nobody");
+            assertEquals(siemReap, runtime.admin().get(SIEM_REAP).assertJson(200).json(), "nor the meeting");
 
             JsonElement trail = runtime.admin().get("/api/v1/audit?entity=demo-data&entityId=membership&from=" + before)
                     .assertJson(200).object().getAsJsonArray("entries");
@@ -93,7 +103,8 @@ class DemoDataIT {
             String answer = runtime.shell("nadi:demo", "(?m)^(g! )*demo data loaded for [^\\n]*\\n");
             assertTrue(answer.contains("broken-demo: failed: " + ThrowingDemoData.MESSAGE), answer);
             assertTrue(answer.contains("membership: reference data loaded: 0 records created"), answer);
-            assertTrue(answer.contains("demo data loaded for 1 module (membership); failed for 2 (broken-demo, late-demo)"), answer);
+            assertTrue(answer.contains("demo data loaded for 2 modules (membership, meetings); failed for 2 (broken-demo, late-demo)"),
+                    answer);
             runtime.admin().get("/api/v1/health").assertJson(200);
         }
     }

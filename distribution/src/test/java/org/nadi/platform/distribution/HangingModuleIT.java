@@ -73,7 +73,7 @@ class HangingModuleIT {
 
             runtime.eventually(Duration.ofSeconds(10), "module 'slow' is gone", () -> runtime.stateOf("slow") == null);
             runtime.admin().get("/api/v1/health").assertJson(200);
-            assertEquals(List.of("example", "kernel", "membership", "security", "storage", "web", "workbench"), List.copyOf(runtime.modules().keySet()));
+            assertEquals(List.of("example", "kernel", "meetings", "membership", "security", "storage", "web", "workbench"), List.copyOf(runtime.modules().keySet()));
         }
     }
 
@@ -88,7 +88,7 @@ class HangingModuleIT {
 
             assertEquals(null, runtime.stateOf("stuck"), "the refused install did not survive the restart");
             runtime.admin().get("/api/v1/health").assertJson(200);
-            assertEquals(List.of("example", "kernel", "membership", "security", "storage", "web", "workbench"), List.copyOf(runtime.modules().keySet()));
+            assertEquals(List.of("example", "kernel", "meetings", "membership", "security", "storage", "web", "workbench"), List.copyOf(runtime.modules().keySet()));
         }
     }
 }

@@ -56,7 +56,7 @@ class ModuleAdministrationIT {
         HttpAnswer answer = runtime.admin().get("/api/v1/modules").assertJson(200);
         Map<String, JsonObject> modules = runtime.modules();
 
-        assertEquals(List.of("example", "kernel", "membership", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), answer::toString);
+        assertEquals(List.of("example", "kernel", "meetings", "membership", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), answer::toString);
         for (JsonObject module : modules.values()) {
             for (String field : List.of("id", "name", "description", "version", "vendor", "core", "state", "reason", "requires",
                     "requiredBy")) {
@@ -78,21 +78,27 @@ class ModuleAdministrationIT {
 
         assertFalse(modules.get("membership").get("core").getAsBoolean());
         assertEquals("NADI Membership", modules.get("membership").get("name").getAsString());
+        assertFalse(modules.get("meetings").get("core").getAsBoolean());
+        assertEquals("NADI Meetings", modules.get("meetings").get("name").getAsString());
 
         assertEquals(List.of("storage", "web"), strings(modules.get("example"), "requires"));
         assertEquals(List.of("kernel", "storage", "web"), strings(modules.get("membership"), "requires"));
+        assertEquals(List.of("kernel", "membership", "storage", "web"), strings(modules.get("meetings"), "requires"));
         assertEquals(List.of("kernel"), strings(modules.get("web"), "requires"));
         assertEquals(List.of("kernel", "web"), strings(modules.get("storage"), "requires"));
         assertEquals(List.of("kernel", "storage", "web"), strings(modules.get("security"), "requires"));
         assertEquals(List.of("kernel", "web"), strings(modules.get("workbench"), "requires"));
         assertEquals(List.of(), strings(modules.get("kernel"), "requires"));
-        assertEquals(List.of("membership", "security", "storage", "web", "workbench"), strings(modules.get("kernel"), "requiredBy"));
-        assertEquals(List.of("example", "membership", "security", "storage", "workbench"), strings(modules.get("web"), "requiredBy"));
-        assertEquals(List.of("example", "membership", "security"), strings(modules.get("storage"), "requiredBy"));
+        assertEquals(List.of("meetings", "membership", "security", "storage", "web", "workbench"),
+                strings(modules.get("kernel"), "requiredBy"));
+        assertEquals(List.of("example", "meetings", "membership", "security", "storage", "workbench"),
+                strings(modules.get("web"), "requiredBy"));
+        assertEquals(List.of("example", "meetings", "membership", "security"), strings(modules.get("storage"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("security"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("workbench"), "requiredBy"));
         assertEquals(List.of(), strings(modules.get("example"), "requiredBy"));
-        assertEquals(List.of(), strings(modules.get("membership"), "requiredBy"));
+        assertEquals(List.of("meetings"), strings(modules.get("membership"), "requiredBy"));
+        assertEquals(List.of(), strings(modules.get("meetings"), "requiredBy"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class PersistenceIT {
             runtime.restart();
 
             Map<String, JsonObject> modules = runtime.modules();
-            assertEquals(List.of("example", "extension", "kernel", "membership", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), modules::toString);
+            assertEquals(List.of("example", "extension", "kernel", "meetings", "membership", "security", "storage", "web", "workbench"), List.copyOf(modules.keySet()), modules::toString);
             JsonObject example = modules.get("example");
             assertEquals("DISABLED", example.get("state").getAsString(), example::toString);
             assertTrue(example.get("reason").isJsonNull(), example::toString);
