@@ -153,7 +153,11 @@ export function mount(element, context) {
 
   let meetingChoices = null;
   async function followUpForm(rec) {
-    meetingChoices ??= api.get(`${MEETINGS}?limit=1000`).then((meetings) => meetings.map((m) => [m.id, `${m.from}: ${m.theme}`]));
+    // The meetings a step may name, read once; without them a step can still name a document.
+    meetingChoices ??= api.get(`${MEETINGS}?limit=1000`).then((meetings) => meetings.map((m) => [m.id, `${m.from}: ${m.theme}`]), () => {
+      meetingChoices = null;
+      return [];
+    });
     const last = rec.history?.[rec.history.length - 1];
     const steps = {
       status: select('step-status', null, choicesOf(STEP_STATUSES), last?.status === 'proposed' ? 'adopted' : 'in-progress'),
