@@ -97,6 +97,20 @@ public record HttpAnswer(String request, int status, Map<String, List<String>> h
         return object().get("detail").getAsString();
     }
 
+    /** The {@code field} a problem answer names as at fault. */
+    public String field() {
+        return object().get("field").getAsString();
+    }
+
+    /** One member of each object of a JSON array, such as every {@code id} of a list, as strings. */
+    public static List<String> values(JsonElement array, String member) {
+        List<String> values = new ArrayList<>();
+        for (JsonElement element : array.getAsJsonArray()) {
+            values.add(element.getAsJsonObject().get(member).getAsString());
+        }
+        return values;
+    }
+
     /** A JSON array member of the answer's object as a list of strings. */
     public List<String> strings(String member) {
         return strings(object(), member);

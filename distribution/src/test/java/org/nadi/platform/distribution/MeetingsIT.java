@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nadi.platform.distribution.HttpAnswer.strings;
+import static org.nadi.platform.distribution.HttpAnswer.values;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,17 +79,7 @@ class MeetingsIT {
         return secretariat.postJson(MEETINGS, document(id, status)).assertJson(201);
     }
 
-    private static String field(HttpAnswer problem) {
-        return problem.object().get("field").getAsString();
-    }
 
-    private static List<String> values(JsonElement array, String member) {
-        List<String> values = new ArrayList<>();
-        for (JsonElement element : array.getAsJsonArray()) {
-            values.add(element.getAsJsonObject().get(member).getAsString());
-        }
-        return values;
-    }
 
     private static JsonObject item(JsonObject document, long id) {
         for (JsonElement item : document.getAsJsonArray("proceedings")) {
@@ -140,7 +131,7 @@ class MeetingsIT {
         HttpAnswer agenda = secretariat.putJson(meeting + "/agenda", "{\"adoptedOn\": \"2024-09-19\", \"items\": [{\"title\": \"Opening\"}]}",
                 "\"1\"").assertJson(200);
         assertEquals("\"2\"", agenda.etag());
-        assertEquals("If-Match", field(secretariat.putJson(meeting + "/agenda", "{\"items\": []}", "\"1\"").assertProblem(412)));
+        assertEquals("If-Match", secretariat.putJson(meeting + "/agenda", "{\"items\": []}", "\"1\"").assertProblem(412).field());
 
         HttpAnswer participant = secretariat.withHeader("If-Match", "\"2\"").postJson(meeting + "/participants",
                 "{\"country\": \"VN\", \"institution\": \"vn-ids\", \"role\": \"delegate\"}").assertJson(201);
@@ -198,8 +189,8 @@ class MeetingsIT {
         JsonObject timeline = observer.get(TRACKER + "/" + prefix + "kh-a").assertJson(200).object();
         assertEquals(List.of("proposed", "reaffirmed", "implemented"), values(timeline.get("history"), "status"));
         assertEquals("ADMM work plan on AI", timeline.getAsJsonObject("lastStep").get("document").getAsString());
-        assertEquals("on", field(secretariat.postJson(TRACKER + "/" + prefix + "kh-a/history",
-                "{\"status\": \"dropped\", \"on\": \"2025-05-01\"}").assertProblem(422)));
+        assertEquals("on", secretariat.postJson(TRACKER + "/" + prefix + "kh-a/history",
+                "{\"status\": \"dropped\", \"on\": \"2025-05-01\"}").assertProblem(422).field());
         observer.postJson(TRACKER + "/" + prefix + "kh-a/history", "{\"status\": \"dropped\", \"on\": \"2026-05-01\"}").assertProblem(403);
     }
 
@@ -225,7 +216,7 @@ class MeetingsIT {
         assertEquals("\"2\"", edited.etag());
         assertTrue(edited.object().getAsJsonArray("paragraphs").get(0).getAsString().contains("dual-use"));
         khmer.addProperty("title", "Our own title");
-        assertEquals("title", field(khmerDelegate.putJson(meeting + "/proceedings/9", khmer.toString(), "\"2\"").assertProblem(403)));
+        assertEquals("title", khmerDelegate.putJson(meeting + "/proceedings/9", khmer.toString(), "\"2\"").assertProblem(403).field());
         JsonObject welcome = item(read.object(), 1);
         welcome.remove("recommendations");
         HttpAnswer notAPresentation = khmerDelegate.putJson(meeting + "/proceedings/1", welcome.toString(), "\"2\"").assertProblem(403);
@@ -243,37 +234,37 @@ class MeetingsIT {
     @Test
     void badInputIsAnsweredWithTheFieldAtFaultAndChangesNothing() throws IOException {
         String valid = document("nadi-2024-09-refused", "held");
-        assertEquals("to", field(secretariat.postJson(MEETINGS, valid.replace("\"to\": \"2024-09-21\"", "\"to\": \"2024-09-17\""))
-                .assertProblem(422)));
-        assertEquals("proceedings[5].speaker", field(secretariat.postJson(MEETINGS, valid.replace(
+        assertEquals("to", secretariat.postJson(MEETINGS, valid.replace("\"to\": \"2024-09-21\"", "\"to\": \"2024-09-17\""))
+                .assertProblem(422).field());
+        assertEquals("proceedings[5].speaker", secretariat.postJson(MEETINGS, valid.replace(
                 "{\"id\": 4, \"country\": \"BN\", \"institution\": \"bn-shhbidss\", \"person\": \"abdul-malik-kamis\", \"role\": \"head-of-delegation\"},",
-                "")).assertProblem(422)));
-        assertEquals("recommendations[0].text", field(secretariat.postJson(MEETINGS, valid.replace(
-                "\"ASEAN should strengthen both its centrality and unity.\"", "\"\"")).assertProblem(400)));
-        assertEquals("participants[1].person", field(secretariat.postJson(MEETINGS, valid.replace("\"person\": \"nem-sowath\"",
-                "\"person\": \"nem-sowath-junior\"")).assertProblem(422)));
-        assertEquals("participants[6].institution", field(secretariat.postJson(MEETINGS, valid.replace("\"institution\": \"sg-rsis\", \"person\"",
-                "\"institution\": \"vn-ids\", \"person\"")).assertProblem(422)));
-        assertEquals("body", field(secretariat.postJson(MEETINGS, valid.replace("\"body\": \"nadi\"", "\"body\": \"nadi-plus\""))
-                .assertProblem(422)));
-        assertEquals("hostCountry", field(secretariat.postJson(MEETINGS, valid.replace("\"hostCountry\": \"KH\"", "\"hostCountry\": \"FR\""))
-                .assertProblem(422)));
-        assertEquals("kind", field(secretariat.postJson(MEETINGS, valid.replace("\"kind\": \"meeting\"", "\"kind\": \"summit\""))
-                .assertProblem(400)));
-        assertEquals("recommendations[6].history[1].on", field(secretariat.postJson(MEETINGS, valid.replace("\"sources\": [\"nadi-2024-09-refused-bn-a\"]",
+                "")).assertProblem(422).field());
+        assertEquals("recommendations[0].text", secretariat.postJson(MEETINGS, valid.replace(
+                "\"ASEAN should strengthen both its centrality and unity.\"", "\"\"")).assertProblem(400).field());
+        assertEquals("participants[1].person", secretariat.postJson(MEETINGS, valid.replace("\"person\": \"nem-sowath\"",
+                "\"person\": \"nem-sowath-junior\"")).assertProblem(422).field());
+        assertEquals("participants[6].institution", secretariat.postJson(MEETINGS, valid.replace("\"institution\": \"sg-rsis\", \"person\"",
+                "\"institution\": \"vn-ids\", \"person\"")).assertProblem(422).field());
+        assertEquals("body", secretariat.postJson(MEETINGS, valid.replace("\"body\": \"nadi\"", "\"body\": \"nadi-plus\""))
+                .assertProblem(422).field());
+        assertEquals("hostCountry", secretariat.postJson(MEETINGS, valid.replace("\"hostCountry\": \"KH\"", "\"hostCountry\": \"FR\""))
+                .assertProblem(422).field());
+        assertEquals("kind", secretariat.postJson(MEETINGS, valid.replace("\"kind\": \"meeting\"", "\"kind\": \"summit\""))
+                .assertProblem(400).field());
+        assertEquals("recommendations[6].history[1].on", secretariat.postJson(MEETINGS, valid.replace("\"sources\": [\"nadi-2024-09-refused-bn-a\"]",
                 "\"sources\": [\"nadi-2024-09-refused-bn-a\"], \"history\": [{\"status\": \"adopted\", \"on\": \"2024-09-21\"},"
-                        + " {\"status\": \"implemented\", \"on\": \"2024-09-01\"}]")).assertProblem(422)));
+                        + " {\"status\": \"implemented\", \"on\": \"2024-09-01\"}]")).assertProblem(422).field());
         observer.get(MEETINGS + "/nadi-2024-09-refused").assertProblem(404);
 
         String meeting = MEETINGS + "/nadi-2024-09-refused";
         create("nadi-2024-09-refused", "held");
-        assertEquals("order", field(secretariat.putJson(meeting + "/proceedings/order", "{\"order\": [2, 1]}", "\"1\"").assertProblem(422)));
-        assertEquals("If-Match", field(secretariat.putJson(meeting + "/proceedings/order", "{\"order\": [2, 1]}", null).assertProblem(428)));
-        assertEquals("speaker", field(secretariat.withHeader("If-Match", "\"1\"").postJson(meeting + "/proceedings",
-                "{\"kind\": \"country-presentation\", \"country\": \"TH\", \"speaker\": \"thanita-wongjinda\"}").assertProblem(422)));
-        assertEquals("text", field(secretariat.withHeader("If-Match", "\"1\"").postJson(meeting + "/recommendations",
-                "{\"proceeding\": 11}").assertProblem(400)));
-        assertEquals("If-Match", field(secretariat.putJson(meeting + "/agenda", "{\"items\": []}", "\"7\"").assertProblem(412)));
+        assertEquals("order", secretariat.putJson(meeting + "/proceedings/order", "{\"order\": [2, 1]}", "\"1\"").assertProblem(422).field());
+        assertEquals("If-Match", secretariat.putJson(meeting + "/proceedings/order", "{\"order\": [2, 1]}", null).assertProblem(428).field());
+        assertEquals("speaker", secretariat.withHeader("If-Match", "\"1\"").postJson(meeting + "/proceedings",
+                "{\"kind\": \"country-presentation\", \"country\": \"TH\", \"speaker\": \"thanita-wongjinda\"}").assertProblem(422).field());
+        assertEquals("text", secretariat.withHeader("If-Match", "\"1\"").postJson(meeting + "/recommendations",
+                "{\"proceeding\": 11}").assertProblem(400).field());
+        assertEquals("If-Match", secretariat.putJson(meeting + "/agenda", "{\"items\": []}", "\"7\"").assertProblem(412).field());
         assertEquals("\"1\"", observer.get(meeting).assertJson(200).etag(), "nothing refused was written");
     }
 

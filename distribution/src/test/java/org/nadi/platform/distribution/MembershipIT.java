@@ -2,6 +2,7 @@ package org.nadi.platform.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nadi.platform.distribution.HttpAnswer.values;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,18 +66,7 @@ class MembershipIT {
         return counts.entrySet().stream().mapToInt(entry -> entry.getValue().getAsInt()).sum();
     }
 
-    /** The field a problem names as at fault. */
-    private static String field(HttpAnswer problem) {
-        return problem.object().get("field").getAsString();
-    }
 
-    private static List<String> values(JsonElement array, String member) {
-        List<String> values = new ArrayList<>();
-        for (JsonElement element : array.getAsJsonArray()) {
-            values.add(element.getAsJsonObject().get(member).getAsString());
-        }
-        return values;
-    }
 
     @Test
     void loadingTheReferenceDataAgainChangesNothing() {
@@ -106,7 +96,7 @@ class MembershipIT {
         assertEquals(8, observer.get(BASE + "/countries?grouping=admm-plus-partner&at=2024-09-18").json().getAsJsonArray().size());
         assertEquals(List.of("KH"), values(observer.get(BASE + "/countries?q=cambodia").json(), "code"));
         observer.get(BASE + "/countries?grouping=asean&at=2026-01-01").assertProblem(400);
-        assertEquals("at", field(observer.get(BASE + "/countries?grouping=asean-member&at=18-09-2024").assertProblem(400)));
+        assertEquals("at", observer.get(BASE + "/countries?grouping=asean-member&at=18-09-2024").assertProblem(400).field());
     }
 
     @Test
@@ -210,17 +200,17 @@ class MembershipIT {
 
     @Test
     void badInputIsAnsweredWithTheFieldAtFault() {
-        assertEquals("country", field(secretariat.postJson(BASE + "/institutions",
-                "{\"id\": \"zz-institute\", \"country\": \"ZZ\", \"names\": [{\"name\": \"Institute\"}]}").assertProblem(422)));
-        assertEquals("to", field(secretariat.postJson(BASE + "/memberships", "{\"institution\": \"kh-gdpfa\", \"body\": \"admm\","
-                + " \"role\": \"observer\", \"from\": \"2025-01-01\", \"to\": \"2024-12-31\"}").assertProblem(422)));
+        assertEquals("country", secretariat.postJson(BASE + "/institutions",
+                "{\"id\": \"zz-institute\", \"country\": \"ZZ\", \"names\": [{\"name\": \"Institute\"}]}").assertProblem(422).field());
+        assertEquals("to", secretariat.postJson(BASE + "/memberships", "{\"institution\": \"kh-gdpfa\", \"body\": \"admm\","
+                + " \"role\": \"observer\", \"from\": \"2025-01-01\", \"to\": \"2024-12-31\"}").assertProblem(422).field());
         HttpAnswer contradicting = secretariat.postJson(BASE + "/memberships", "{\"institution\": \"kh-gdpfa\", \"body\": \"nadi\","
                 + " \"role\": \"observer\", \"from\": \"2025-01-01\", \"to\": null}").assertProblem(409);
         assertEquals("urn:nadi:problem:contradicting-membership", contradicting.object().get("type").getAsString());
-        assertEquals("institution", field(secretariat.postJson(BASE + "/memberships", "{\"institution\": \"no-such-institution\","
-                + " \"body\": \"nadi\", \"role\": \"member\", \"from\": null, \"to\": null}").assertProblem(422)));
-        assertEquals("body", field(secretariat.postJson(BASE + "/cochairs", "{\"body\": \"ewg-nowhere\", \"aseanCountry\": \"KH\","
-                + " \"plusCountry\": \"AU\", \"from\": \"2027-04-01\", \"to\": null}").assertProblem(422)));
+        assertEquals("institution", secretariat.postJson(BASE + "/memberships", "{\"institution\": \"no-such-institution\","
+                + " \"body\": \"nadi\", \"role\": \"member\", \"from\": null, \"to\": null}").assertProblem(422).field());
+        assertEquals("body", secretariat.postJson(BASE + "/cochairs", "{\"body\": \"ewg-nowhere\", \"aseanCountry\": \"KH\","
+                + " \"plusCountry\": \"AU\", \"from\": \"2027-04-01\", \"to\": null}").assertProblem(422).field());
         secretariat.postJson(BASE + "/people", "{\"id\": \"someone\", \"name\": \"Someone\", \"pronoun\": \"it\"}").assertProblem(400);
         observer.get(BASE + "/institutions/no-such-institution").assertProblem(404);
         observer.get(BASE + "/memberships/first").assertProblem(404);

@@ -2,29 +2,19 @@ package org.nadi.platform.kernel.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
-import org.apache.felix.framework.Felix;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nadi.platform.kernel.api.DemoData;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.launch.Framework;
 
 /** The order in which modules' demo data loads, read from the wiring of a real Felix framework. */
 class DemoDataLoaderTest {
@@ -32,33 +22,28 @@ class DemoDataLoaderTest {
     @TempDir
     Path storage;
 
-    private Framework framework;
-    private BundleContext context;
+    private TestFramework framework;
     private final List<String> loaded = new ArrayList<>();
 
     @BeforeEach
     void startFramework() throws Exception {
-        framework = new Felix(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.start();
-        context = framework.getBundleContext();
+        framework = new TestFramework(storage);
     }
 
     @AfterEach
     void stopFramework() throws Exception {
-        framework.stop();
-        framework.waitForStop(5000);
+        framework.close();
     }
 
     @Test
     void aModulesDemoDataLoadsAfterThatOfTheModulesItRequires() throws Exception {
         // By id, "meetings" comes before "membership", whose people its demo meeting names.
-        Bundle reporting = install("reporting", Map.of(Constants.IMPORT_PACKAGE, "org.example.meetings.api"));
-        Bundle meetings = install("meetings", Map.of(Constants.IMPORT_PACKAGE, "org.example.membership.api",
+        Bundle reporting = framework.install("reporting", Map.of(Constants.IMPORT_PACKAGE, "org.example.meetings.api"));
+        Bundle meetings = framework.install("meetings", Map.of(Constants.IMPORT_PACKAGE, "org.example.membership.api",
                 Constants.EXPORT_PACKAGE, "org.example.meetings.api"));
-        Bundle membership = install("membership", Map.of(Constants.EXPORT_PACKAGE, "org.example.membership.api"));
-        Bundle calendar = install("calendar", Map.of());
-        DemoDataLoader loader = new DemoDataLoader(context);
+        Bundle membership = framework.install("membership", Map.of(Constants.EXPORT_PACKAGE, "org.example.membership.api"));
+        Bundle calendar = framework.install("calendar", Map.of());
+        DemoDataLoader loader = new DemoDataLoader(framework.context());
         for (Bundle module : List.of(reporting, meetings, membership, calendar)) {
             module.start();
             contribute(loader, module);
@@ -72,9 +57,9 @@ class DemoDataLoaderTest {
 
     @Test
     void modulesThatNeedNoOtherLoadInTheOrderOfTheirIds() throws Exception {
-        Bundle second = install("second", Map.of());
-        Bundle first = install("first", Map.of());
-        DemoDataLoader loader = new DemoDataLoader(context);
+        Bundle second = framework.install("second", Map.of());
+        Bundle first = framework.install("first", Map.of());
+        DemoDataLoader loader = new DemoDataLoader(framework.context());
         for (Bundle module : List.of(second, first)) {
             module.start();
             contribute(loader, module);
@@ -94,20 +79,5 @@ class DemoDataLoaderTest {
         };
         ServiceRegistration<DemoData> registration = module.getBundleContext().registerService(DemoData.class, demoData, null);
         loader.addDemoData(registration.getReference(), demoData);
-    }
-
-    private Bundle install(String name, Map<String, String> headers) throws IOException, BundleException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, "test." + name);
-        main.putValue("NADI-Module", name);
-        headers.forEach(main::putValue);
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
-            out.flush();
-        }
-        return context.installBundle("test:" + name, new ByteArrayInputStream(jar.toByteArray()));
     }
 }

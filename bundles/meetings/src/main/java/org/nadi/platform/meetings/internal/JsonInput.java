@@ -80,11 +80,13 @@ final class JsonInput {
     /** A text, trimmed; {@code null} if absent or blank. */
     String optionalText(String name, int max) throws Refused {
         String value = string(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+        return value == null || value.isBlank() ? null : limited(field(name), value, max);
+    }
+
+    /** The text trimmed, if it has no more than {@code max} characters. */
+    private static String limited(String field, String value, int max) throws Refused {
         if (value.length() > max) {
-            throw Refused.malformed(field(name), field(name) + " has " + value.length() + " characters; at most " + max + " are kept.");
+            throw Refused.malformed(field, field + " has " + value.length() + " characters; at most " + max + " are kept.");
         }
         return value.trim();
     }
@@ -211,20 +213,12 @@ final class JsonInput {
 
     /** A list of texts, each trimmed and not blank; empty if absent. */
     List<String> texts(String name, int max) throws Refused {
-        List<String> texts = new ArrayList<>();
-        JsonArray array = array(name);
-        for (int i = 0; i < array.size(); i++) {
-            String path = field(name) + "[" + i + "]";
-            String value = string(path, array.get(i));
-            if (value == null || value.isBlank()) {
+        return each(name, (path, value) -> {
+            if (value.isBlank()) {
                 throw Refused.malformed(path, path + " is empty; leave the entry out instead.");
             }
-            if (value.length() > max) {
-                throw Refused.malformed(path, path + " has " + value.length() + " characters; at most " + max + " are kept.");
-            }
-            texts.add(value.trim());
-        }
-        return texts;
+            return limited(path, value, max);
+        });
     }
 
     /** A list of texts, each checked by the reader, which gets the entry's path and value. */

@@ -1,11 +1,13 @@
 package org.nadi.platform.meetings.internal;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.nadi.platform.meetings.api.Agenda;
 import org.nadi.platform.meetings.api.Meeting;
@@ -134,15 +136,12 @@ public final class MeetingResource implements RestResource {
 
     private ApiResponse replaceHeader(ApiRequest request) throws ProblemException {
         String id = request.pathParameter("id");
-        long version = Requests.ifMatch(request);
-        JsonElement body = Requests.body(request);
-        Meetings.Edit<Meeting> edit = Requests.run(() -> {
-            JsonInput in = JsonInput.of(body, "", "The meeting's header");
+        Meetings.Edit<Meeting> edit = change(request, "The meeting's header", (meetingId, version, in) -> {
             if (in.has("id") && !id.equals(in.optionalSlug("id", MeetingInputs.MAX_ID))) {
                 throw Refused.malformed("id", "id is '" + in.optionalSlug("id", MeetingInputs.MAX_ID) + "' but the address names '" + id
                         + "'; a meeting's id never changes.");
             }
-            return meetings.replaceHeader(id, version, MeetingInputs.header(in, id));
+            return meetings.replaceHeader(meetingId, version, MeetingInputs.header(in, meetingId));
         });
         Meeting after = Requests.run(() -> meetings.query(connection -> meetings.store().meeting(connection, id)).orElseThrow());
         request.audit("meeting", id, json.tree(Header.of(edit.before())), json.tree(Header.of(after)));
@@ -157,14 +156,40 @@ public final class MeetingResource implements RestResource {
         return ApiResponse.noContent();
     }
 
+    /** Changes a meeting or a part: reads its id, the version in If-Match and the JSON object sent, then makes the change. */
+    private static <T> Meetings.Edit<T> change(ApiRequest request, String what, PartChange<T> change) throws ProblemException {
+        String id = request.pathParameter("id");
+        long version = Requests.ifMatch(request);
+        JsonElement body = Requests.body(request);
+        return Requests.run(() -> change.apply(id, version, JsonInput.of(body, "", what)));
+    }
+
+    @FunctionalInterface
+    private interface PartChange<T> {
+        Meetings.Edit<T> apply(String meetingId, long version, JsonInput body) throws SQLException;
+    }
+
+    /** Deletes a part of a meeting: 204 with the meeting's new ETag; audited as the entity and id given, with the part before. */
+    private static <T> ApiResponse deletePart(ApiRequest request, String entity, String entityId, PartDeletion<T> deletion,
+            Function<T, JsonElement> audited) throws ProblemException {
+        String id = request.pathParameter("id");
+        long version = Requests.ifMatch(request);
+        Meetings.Edit<T> edit = Requests.run(() -> deletion.apply(id, version));
+        request.audit(entity, entityId, audited.apply(edit.before()), null);
+        return ApiResponse.noContent().withETag(edit.version());
+    }
+
+    @FunctionalInterface
+    private interface PartDeletion<T> {
+        Meetings.Edit<T> apply(String meetingId, long version) throws SQLException;
+    }
+
     // Agenda and programme
 
     private ApiResponse replaceAgenda(ApiRequest request) throws ProblemException {
         String id = request.pathParameter("id");
-        long version = Requests.ifMatch(request);
-        JsonElement body = Requests.body(request);
-        Meetings.Edit<Agenda> edit = Requests.run(() -> meetings.replaceAgenda(id, version,
-                MeetingInputs.agenda(JsonInput.of(body, "", "The agenda"))));
+        Meetings.Edit<Agenda> edit = change(request, "The agenda", (meetingId, version, in) -> meetings.replaceAgenda(meetingId, version,
+                MeetingInputs.agenda(in)));
         request.audit("meeting-agenda", id, json.tree(edit.before()), json.tree(edit.after()));
         return ApiResponse.ok(json.tree(edit.after())).withETag(edit.version());
     }
@@ -189,9 +214,8 @@ public final class MeetingResource implements RestResource {
     private void declareParticipants(Routes routes) {
         routes.post(ONE + "/participants", EDITORS, request -> {
             String id = request.pathParameter("id");
-            long version = Requests.ifMatch(request);
-            Participant given = participant(request);
-            Meetings.Edit<Participant> edit = Requests.run(() -> meetings.addParticipant(id, version, given));
+            Meetings.Edit<Participant> edit = change(request, "The participant", (meetingId, version, in) ->
+                    meetings.addParticipant(meetingId, version, MeetingInputs.participant(in, 0)));
             JsonObject added = participantJson(id, edit.after());
             request.audit("meeting-participant", id + "/" + edit.after().id(), null, added);
             return ApiResponse.created(BASE + "/" + id + "/participants/" + edit.after().id(), added).withETag(edit.version());
@@ -199,26 +223,17 @@ public final class MeetingResource implements RestResource {
         routes.put(ONE + "/participants/{pid}", EDITORS, request -> {
             String id = request.pathParameter("id");
             long participantId = Requests.pathNumber(request, "pid", "participant");
-            long version = Requests.ifMatch(request);
-            Participant given = participant(request);
-            Meetings.Edit<Participant> edit = Requests.run(() -> meetings.replaceParticipant(id, version, participantId, given));
+            Meetings.Edit<Participant> edit = change(request, "The participant", (meetingId, version, in) ->
+                    meetings.replaceParticipant(meetingId, version, participantId, MeetingInputs.participant(in, participantId)));
             JsonObject replaced = participantJson(id, edit.after());
             request.audit("meeting-participant", id + "/" + participantId, json.tree(edit.before()), replaced);
             return ApiResponse.ok(replaced).withETag(edit.version());
         });
         routes.delete(ONE + "/participants/{pid}", EDITORS, request -> {
-            String id = request.pathParameter("id");
             long participantId = Requests.pathNumber(request, "pid", "participant");
-            long version = Requests.ifMatch(request);
-            Meetings.Edit<Participant> edit = Requests.run(() -> meetings.deleteParticipant(id, version, participantId));
-            request.audit("meeting-participant", id + "/" + participantId, json.tree(edit.before()), null);
-            return ApiResponse.noContent().withETag(edit.version());
+            return deletePart(request, "meeting-participant", request.pathParameter("id") + "/" + participantId,
+                    (meetingId, version) -> meetings.deleteParticipant(meetingId, version, participantId), json::tree);
         });
-    }
-
-    private static Participant participant(ApiRequest request) throws ProblemException {
-        JsonElement body = Requests.body(request);
-        return Requests.run(() -> MeetingInputs.participant(JsonInput.of(body, "", "The participant"), 0));
     }
 
     /** A participant named as of the meeting's first day. */
@@ -232,12 +247,8 @@ public final class MeetingResource implements RestResource {
     private void declareProceedings(Routes routes) {
         routes.post(ONE + "/proceedings", EDITORS, request -> {
             String id = request.pathParameter("id");
-            long version = Requests.ifMatch(request);
-            JsonElement body = Requests.body(request);
-            Meetings.Edit<ProceedingItem> edit = Requests.run(() -> {
-                JsonInput in = JsonInput.of(body, "", "The proceeding item");
-                return meetings.addProceeding(id, version, MeetingInputs.proceeding(in, 1), in.optionalId("before"));
-            });
+            Meetings.Edit<ProceedingItem> edit = change(request, "The proceeding item", (meetingId, version, in) ->
+                    meetings.addProceeding(meetingId, version, MeetingInputs.proceeding(in, 1), in.optionalId("before")));
             JsonObject added = proceedingJson(id, edit.after());
             request.audit("meeting-proceeding", id + "/" + edit.after().id(), null, added);
             return ApiResponse.created(BASE + "/" + id + "/proceedings/" + edit.after().id(), added).withETag(edit.version());
@@ -245,40 +256,30 @@ public final class MeetingResource implements RestResource {
         // Declared before .../{itemId}: the first route that matches a request serves it.
         routes.put(ONE + "/proceedings/order", EDITORS, request -> {
             String id = request.pathParameter("id");
-            long version = Requests.ifMatch(request);
-            JsonElement body = Requests.body(request);
-            Meetings.Edit<List<ProceedingItem>> edit = Requests.run(() -> {
-                JsonInput in = JsonInput.of(body, "", "The new order");
-                return meetings.reorderProceedings(id, version, in.ids("order"));
-            });
+            Meetings.Edit<List<ProceedingItem>> edit = change(request, "The new order", (meetingId, version, in) ->
+                    meetings.reorderProceedings(meetingId, version, in.ids("order")));
             request.audit("meeting-proceedings-order", id, ids(edit.before()), ids(edit.after()));
             Meeting meeting = Requests.run(() -> meetings.query(connection -> meetings.store().meeting(connection, id)).orElseThrow());
             return ApiResponse.ok(json.proceedings(edit.after(), meeting)).withETag(edit.version());
         });
         routes.put(ONE + "/proceedings/{itemId}", DELEGATES, this::replaceProceeding);
         routes.delete(ONE + "/proceedings/{itemId}", EDITORS, request -> {
-            String id = request.pathParameter("id");
             long itemId = Requests.pathNumber(request, "itemId", "proceeding item");
-            long version = Requests.ifMatch(request);
-            Meetings.Edit<ProceedingItem> edit = Requests.run(() -> meetings.deleteProceeding(id, version, itemId));
-            request.audit("meeting-proceeding", id + "/" + itemId, json.tree(edit.before()), null);
-            return ApiResponse.noContent().withETag(edit.version());
+            return deletePart(request, "meeting-proceeding", request.pathParameter("id") + "/" + itemId,
+                    (meetingId, version) -> meetings.deleteProceeding(meetingId, version, itemId), json::tree);
         });
     }
 
     private ApiResponse replaceProceeding(ApiRequest request) throws ProblemException {
         String id = request.pathParameter("id");
         long itemId = Requests.pathNumber(request, "itemId", "proceeding item");
-        long version = Requests.ifMatch(request);
-        JsonElement body = Requests.body(request);
         Meetings.ItemGuard guard = delegateGuard(request.caller().orElseThrow());
-        Meetings.Edit<ProceedingItem> edit = Requests.run(() -> {
-            JsonInput in = JsonInput.of(body, "", "The proceeding item");
+        Meetings.Edit<ProceedingItem> edit = change(request, "The proceeding item", (meetingId, version, in) -> {
             Long given = in.optionalId("id");
             if (given != null && given != itemId) {
                 throw Refused.malformed("id", "id is " + given + " but the address names item " + itemId + "; an item's id never changes.");
             }
-            return meetings.replaceProceeding(id, version, itemId, MeetingInputs.proceeding(in, itemId), guard);
+            return meetings.replaceProceeding(meetingId, version, itemId, MeetingInputs.proceeding(in, itemId), guard);
         });
         JsonObject replaced = proceedingJson(id, edit.after());
         request.audit("meeting-proceeding", id + "/" + itemId, json.tree(edit.before()), replaced);
@@ -357,10 +358,8 @@ public final class MeetingResource implements RestResource {
     private void declareRecommendations(Routes routes) {
         routes.post(ONE + "/recommendations", EDITORS, request -> {
             String id = request.pathParameter("id");
-            long version = Requests.ifMatch(request);
-            JsonElement body = Requests.body(request);
-            Meetings.Edit<Recommendation> edit = Requests.run(() -> meetings.addRecommendation(id, version,
-                    MeetingInputs.recommendation(JsonInput.of(body, "", "The recommendation"), id)));
+            Meetings.Edit<Recommendation> edit = change(request, "The recommendation", (meetingId, version, in) ->
+                    meetings.addRecommendation(meetingId, version, MeetingInputs.recommendation(in, meetingId)));
             JsonObject added = json.recommendation(edit.after());
             request.audit("recommendation", edit.after().id(), null, added);
             return ApiResponse.created(BASE + "/" + id + "/recommendations/" + edit.after().id(), added).withETag(edit.version());
@@ -368,16 +367,13 @@ public final class MeetingResource implements RestResource {
         // Declared before .../{rid}: the first route that matches a request serves it.
         routes.put(ONE + "/recommendations/order", EDITORS, request -> {
             String id = request.pathParameter("id");
-            long version = Requests.ifMatch(request);
-            JsonElement body = Requests.body(request);
-            Meetings.Edit<List<Recommendation>> edit = Requests.run(() -> {
-                JsonInput in = JsonInput.of(body, "", "The new order");
+            Meetings.Edit<List<Recommendation>> edit = change(request, "The new order", (meetingId, version, in) -> {
                 Long item = in.optionalId("proceeding");
                 if (item == null) {
                     throw Refused.malformed("proceeding", "proceeding is missing; give the id of the item whose recommendations"
                             + " are re-ordered.");
                 }
-                return meetings.reorderRecommendations(id, version, item, in.each("order",
+                return meetings.reorderRecommendations(meetingId, version, item, in.each("order",
                         (path, value) -> JsonInput.slug(path, value, MeetingInputs.MAX_RECOMMENDATION_ID)));
             });
             request.audit("meeting-recommendations-order", id, labels(edit.before()), labels(edit.after()));
@@ -386,27 +382,22 @@ public final class MeetingResource implements RestResource {
         routes.put(ONE + "/recommendations/{rid}", EDITORS, request -> {
             String id = request.pathParameter("id");
             String recommendationId = request.pathParameter("rid");
-            long version = Requests.ifMatch(request);
-            JsonElement body = Requests.body(request);
-            Meetings.Edit<Recommendation> edit = Requests.run(() -> {
-                Recommendation given = MeetingInputs.recommendation(JsonInput.of(body, "", "The recommendation"), id);
+            Meetings.Edit<Recommendation> edit = change(request, "The recommendation", (meetingId, version, in) -> {
+                Recommendation given = MeetingInputs.recommendation(in, meetingId);
                 if (given.id() != null && !given.id().equals(recommendationId)) {
                     throw Refused.malformed("id", "id is '" + given.id() + "' but the address names '" + recommendationId
                             + "'; a recommendation's id never changes.");
                 }
-                return meetings.replaceRecommendation(id, version, recommendationId, given);
+                return meetings.replaceRecommendation(meetingId, version, recommendationId, given);
             });
             JsonObject replaced = json.recommendation(edit.after());
             request.audit("recommendation", recommendationId, json.recommendation(edit.before()), replaced);
             return ApiResponse.ok(replaced).withETag(edit.version());
         });
         routes.delete(ONE + "/recommendations/{rid}", EDITORS, request -> {
-            String id = request.pathParameter("id");
             String recommendationId = request.pathParameter("rid");
-            long version = Requests.ifMatch(request);
-            Meetings.Edit<Recommendation> edit = Requests.run(() -> meetings.deleteRecommendation(id, version, recommendationId));
-            request.audit("recommendation", recommendationId, json.recommendation(edit.before()), null);
-            return ApiResponse.noContent().withETag(edit.version());
+            return deletePart(request, "recommendation", recommendationId,
+                    (meetingId, version) -> meetings.deleteRecommendation(meetingId, version, recommendationId), json::recommendation);
         });
     }
 
