@@ -33,7 +33,7 @@ export async function commentsPanel(editor, address) {
   const show = (comments) => {
     update();
     list.replaceChildren(...comments.map((comment) => el('li', { 'data-comment': comment.id },
-      el('p', { class: 'meetings-meta' }, el('strong', {}, comment.author), ' ', timeElement(comment.at ?? comment.createdAt),
+      el('p', { class: 'meetings-meta' }, el('strong', {}, comment.author), ' ', timeElement(comment.at),
         comment.proceeding != null ? ` on ${nameOf(comment.proceeding)}` : ''),
       el('p', { class: 'meetings-comment-text' }, comment.text))));
     message.textContent = comments.length === 0 ? 'No comments yet.' : '';

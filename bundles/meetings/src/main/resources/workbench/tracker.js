@@ -85,12 +85,12 @@ export function mount(element, context) {
     try {
       const answer = await api.get(`${RECOMMENDATIONS}?${query}`);
       if (question !== asked || context.signal.aborted) return;
-      const { items, total } = listOf(answer);
+      const { recommendations: items, total } = answer;
       rows.replaceChildren(...items.map(row));
       previous.disabled = offset === 0;
-      next.disabled = total != null ? offset + items.length >= total : items.length < PAGE;
+      next.disabled = offset + items.length >= total;
       message.textContent = items.length === 0 ? 'No recommendation matches the filters.'
-        : `Recommendations ${offset + 1}–${offset + items.length}${total != null ? ` of ${total}` : ''}, newest meeting first.`;
+        : `Recommendations ${offset + 1}–${offset + items.length} of ${total}, newest meeting first.`;
       markSelected();
     } catch (error) {
       if (question !== asked || context.signal.aborted) return;
@@ -202,14 +202,7 @@ export function mount(element, context) {
   })();
 }
 
-/** The tracker's list answer: an array, or a page object with its items and total. */
-function listOf(answer) {
-  if (Array.isArray(answer)) return { items: answer, total: null };
-  return { items: answer.items ?? answer.recommendations ?? [], total: answer.total ?? null };
-}
-
-/** The meeting a recommendation was made at, as far as the answer says: { id, theme, from, to, dateAccuracy }. */
+/** The meeting a recommendation was made at, from the tracker's fields: { id, theme, from, to, dateAccuracy }. */
 function meetingOf(rec) {
-  if (rec.meeting && typeof rec.meeting === 'object') return rec.meeting;
-  return { id: rec.meeting, theme: rec.meetingTheme, from: rec.meetingFrom ?? rec.meetingDate, to: rec.meetingTo, dateAccuracy: rec.meetingDateAccuracy };
+  return { id: rec.meeting, theme: rec.meetingTheme, from: rec.meetingFrom, to: rec.meetingTo, dateAccuracy: rec.meetingDateAccuracy };
 }

@@ -120,7 +120,8 @@ final class MeetingJson {
 
     /**
      * A recommendation as the tracker lists it: with its meeting's {@code meetingTheme},
-     * {@code meetingFrom} and {@code meetingTo}, and its {@code lastStep}; its whole history
+     * {@code meetingFrom}, {@code meetingTo} and {@code meetingDateAccuracy} ("November 2025" is
+     * {@code month}), and its {@code lastStep}; its whole history
      * only if asked.
      */
     JsonObject tracked(Recommendation recommendation, MeetingSummary meeting, boolean withHistory) {
@@ -131,6 +132,7 @@ final class MeetingJson {
         object.addProperty("meetingTheme", meeting.theme());
         object.add("meetingFrom", tree(meeting.from()));
         object.add("meetingTo", tree(meeting.to()));
+        object.addProperty("meetingDateAccuracy", meeting.dateAccuracy());
         object.add("lastStep", tree(recommendation.lastStep()));
         return object;
     }

@@ -366,6 +366,7 @@ class MeetingRulesTest {
         JsonObject first = page.getAsJsonArray("recommendations").get(0).getAsJsonObject();
         assertEquals("sr-kh-a", first.get("id").getAsString());
         assertEquals("2024-09-18", first.get("meetingFrom").getAsString());
+        assertEquals("day", first.get("meetingDateAccuracy").getAsString());
         assertTrue(first.get("meetingTheme").getAsString().startsWith("The Emerging Security Architecture"));
         assertEquals("proposed", first.getAsJsonObject("lastStep").get("status").getAsString());
         assertEquals("addressee", refusedField(400, "GET " + RecommendationResource.BASE, as(OBSERVER).query("addressee", "UN")));
