@@ -210,7 +210,7 @@ public final class ApiServlet extends HttpServlet {
     private static void write(HttpServletResponse response, ApiResponse answer) throws IOException {
         // The JSON is made before anything is sent, so that a body that fails to write is still answered with a problem.
         Object body = answer.body();
-        byte[] json = body == null || body instanceof ApiResponse.Download ? null : Json.utf8(body);
+        Json.Utf8 json = body == null || body instanceof ApiResponse.Download ? null : Json.utf8(body);
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
@@ -276,12 +276,12 @@ public final class ApiServlet extends HttpServlet {
      * the headers left before the length was known) and took about a quarter more CPU
      * (bench/authenticated-get.sh, docs/benchmarks.md).
      */
-    private static void send(HttpServletResponse response, String contentType, byte[] json) throws IOException {
+    private static void send(HttpServletResponse response, String contentType, Json.Utf8 json) throws IOException {
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(json.length);
+        response.setContentLength(json.length());
         try (OutputStream out = response.getOutputStream()) {
-            out.write(json);
+            out.write(json.bytes(), 0, json.length());
         }
     }
 }

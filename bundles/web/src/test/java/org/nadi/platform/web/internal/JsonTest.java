@@ -1,5 +1,6 @@
 package org.nadi.platform.web.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +55,26 @@ class JsonTest {
     }
 
     @Test
+    void textIsEncodedAsStringsAreWhateverPiecesItComesIn() {
+        String text = "ASCII, é ß, Ọ ờ ₫ 中, 😀 𝄞, a lone \uDC00 low, a high \uD83D before a letter, \uD83D\uD83D\uDE00 and one at the end \uD83D";
+        byte[] expected = text.getBytes(StandardCharsets.UTF_8);
+        for (int piece = 1; piece <= 7; piece++) {
+            Json.Utf8 written = new Json.Utf8();
+            for (int from = 0; from < text.length(); from += piece) {
+                int to = Math.min(text.length(), from + piece);
+                if (piece == 1) {
+                    written.write(text.charAt(from));
+                } else if (piece % 2 == 0) {
+                    written.write(text, from, to - from);
+                } else {
+                    written.write(text.toCharArray(), from, to - from);
+                }
+            }
+            assertArrayEquals(expected, Arrays.copyOf(written.bytes(), written.length()), "in pieces of " + piece);
+        }
+    }
+
+    @Test
     void aBodyThatFailsOrLeavesItsValueUnfinishedIsTheServersError() {
         JsonBody failing = json -> {
             json.beginArray();
@@ -71,7 +92,7 @@ class JsonTest {
         assertThrows(IllegalStateException.class, () -> Json.utf8(twoValues));
     }
 
-    private static String text(byte[] json) {
-        return new String(json, StandardCharsets.UTF_8);
+    private static String text(Json.Utf8 json) {
+        return new String(json.bytes(), 0, json.length(), StandardCharsets.UTF_8);
     }
 }
