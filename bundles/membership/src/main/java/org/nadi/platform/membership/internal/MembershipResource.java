@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -14,7 +13,6 @@ import org.nadi.platform.membership.api.Body;
 import org.nadi.platform.membership.api.CoChairCycle;
 import org.nadi.platform.membership.api.Country;
 import org.nadi.platform.membership.api.Institution;
-import org.nadi.platform.membership.api.InstitutionName;
 import org.nadi.platform.membership.api.Membership;
 import org.nadi.platform.membership.api.MembershipDirectory;
 import org.nadi.platform.membership.api.Person;
@@ -32,10 +30,6 @@ import org.nadi.platform.web.api.Routes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 
 /**
  * The directory over REST, under {@value #BASE}: {@code countries}, {@code bodies},
@@ -81,7 +75,7 @@ public final class MembershipResource implements RestResource {
      * trail, its address, its id and version, and its JSON as of a day (today if null).
      */
     private record Kind<T>(String name, String entity, String address, Function<T, String> id, ToLongFunction<T> version,
-            BiFunction<T, LocalDate, JsonElement> view) {
+            RecordJson.View<T> view) {
     }
 
     @Override
@@ -96,12 +90,12 @@ public final class MembershipResource implements RestResource {
 
     private void declareCountries(Routes routes) {
         Kind<Country> countries = new Kind<>("country", "country", BASE + "/countries", Country::code, Country::version,
-                (country, day) -> json.tree(country));
+                RecordJson::country);
         routes.get(countries.address(), READERS, request -> {
             String grouping = grouping(request);
             LocalDate at = at(request);
             String q = search(request);
-            return list(read(connection -> store.countries(connection, grouping, at, q)));
+            return list(countries, read(connection -> store.countries(connection, grouping, at, q)), at);
         });
         routes.post(countries.address(), EDITORS, request -> {
             Country country = refused(() -> Inputs.country(request.body(Inputs.CountryInput.class)));
@@ -130,10 +124,10 @@ public final class MembershipResource implements RestResource {
     }
 
     private void declareBodies(Routes routes) {
-        Kind<Body> bodies = new Kind<>("body", "body", BASE + "/bodies", Body::id, Body::version, (body, day) -> json.tree(body));
+        Kind<Body> bodies = new Kind<>("body", "body", BASE + "/bodies", Body::id, Body::version, RecordJson::body);
         routes.get(bodies.address(), READERS, request -> {
             String q = search(request);
-            return list(read(connection -> store.bodies(connection, q)));
+            return list(bodies, read(connection -> store.bodies(connection, q)), null);
         });
         routes.post(bodies.address(), EDITORS, request -> {
             Body body = refused(() -> Inputs.body(request.body(Inputs.BodyInput.class)));
@@ -163,7 +157,7 @@ public final class MembershipResource implements RestResource {
 
     private void declareInstitutions(Routes routes) {
         Kind<Institution> institutions = new Kind<>("institution", "institution", BASE + "/institutions", Institution::id,
-                Institution::version, this::institutionJson);
+                Institution::version, RecordJson::institution);
         routes.get(institutions.address(), READERS, request -> {
             String country = request.query("country").isPresent() ? refused(() -> Inputs.code("country", request.query("country").get()))
                     : null;
@@ -171,8 +165,7 @@ public final class MembershipResource implements RestResource {
             LocalDate at = at(request);
             String q = search(request);
             int limit = request.number("limit", 1, MAX_LIMIT, MAX_LIMIT);
-            JsonArray answer = new JsonArray();
-            for (Institution institution : read(connection -> {
+            return list(institutions, read(connection -> {
                 if (country != null) {
                     store.requireCountry(connection, "country", country);
                 }
@@ -180,10 +173,7 @@ public final class MembershipResource implements RestResource {
                     store.requireBody(connection, "body", body);
                 }
                 return store.institutions(connection, country, body, at, q, limit);
-            })) {
-                answer.add(institutionJson(institution, at));
-            }
-            return ApiResponse.ok(answer);
+            }), at);
         });
         routes.post(institutions.address(), EDITORS, request -> {
             Institution institution = refused(() -> Inputs.institution(request.body(Inputs.InstitutionInput.class)));
@@ -212,32 +202,19 @@ public final class MembershipResource implements RestResource {
         });
     }
 
-    /** An institution with, next to its name history, its {@code name} and {@code acronym} on the day (today if null). */
-    private JsonObject institutionJson(Institution institution, LocalDate day) {
-        JsonObject object = json.tree(institution).getAsJsonObject();
-        InstitutionName name = institution.nameOn(day == null ? LocalDate.now() : day).orElse(institution.currentName());
-        object.addProperty("name", name.name());
-        object.addProperty("acronym", name.acronym());
-        return object;
-    }
-
     private void declarePeople(Routes routes) {
-        Kind<Person> people = new Kind<>("person", "person", BASE + "/people", Person::id, Person::version, this::personJson);
+        Kind<Person> people = new Kind<>("person", "person", BASE + "/people", Person::id, Person::version, RecordJson::person);
         routes.get(people.address(), READERS, request -> {
             String q = search(request);
             String institution = request.query("institution").orElse(null);
             LocalDate at = at(request);
             int limit = request.number("limit", 1, MAX_LIMIT, PEOPLE_LIMIT);
-            JsonArray answer = new JsonArray();
-            for (Person person : read(connection -> {
+            return list(people, read(connection -> {
                 if (institution != null) {
                     store.requireInstitution(connection, "institution", institution);
                 }
                 return store.people(connection, q, institution, at, limit);
-            })) {
-                answer.add(personJson(person, at));
-            }
-            return ApiResponse.ok(answer);
+            }), at);
         });
         routes.post(people.address(), PEOPLE_EDITORS, request -> {
             Person person = refused(() -> Inputs.person(request.body(Inputs.PersonInput.class)));
@@ -291,21 +268,14 @@ public final class MembershipResource implements RestResource {
         }
     }
 
-    /** A person with, next to their history, their {@code affiliation} on the day (today if null), or null. */
-    private JsonObject personJson(Person person, LocalDate day) {
-        JsonObject object = json.tree(person).getAsJsonObject();
-        object.add("affiliation", json.tree(person.affiliationOn(day == null ? LocalDate.now() : day).orElse(null)));
-        return object;
-    }
-
     private void declareMemberships(Routes routes) {
         Kind<Membership> memberships = new Kind<>("membership", "membership", BASE + "/memberships",
-                membership -> String.valueOf(membership.id()), Membership::version, (membership, day) -> json.tree(membership));
+                membership -> String.valueOf(membership.id()), Membership::version, RecordJson::membership);
         routes.get(memberships.address(), READERS, request -> {
             String body = request.query("body").orElse(null);
             String institution = request.query("institution").orElse(null);
             LocalDate at = at(request);
-            return list(read(connection -> {
+            return list(memberships, read(connection -> {
                 if (body != null) {
                     store.requireBody(connection, "body", body);
                 }
@@ -313,7 +283,7 @@ public final class MembershipResource implements RestResource {
                     store.requireInstitution(connection, "institution", institution);
                 }
                 return store.memberships(connection, body, institution, at);
-            }));
+            }), at);
         });
         routes.post(memberships.address(), EDITORS, request -> {
             Membership membership = refused(() -> Inputs.membership(request.body(Inputs.MembershipInput.class)));
@@ -340,17 +310,17 @@ public final class MembershipResource implements RestResource {
 
     private void declareCoChairs(Routes routes) {
         Kind<CoChairCycle> coChairs = new Kind<>("co-chair cycle", "cochair-cycle", BASE + "/cochairs",
-                cycle -> String.valueOf(cycle.id()), CoChairCycle::version, (cycle, day) -> json.tree(cycle));
+                cycle -> String.valueOf(cycle.id()), CoChairCycle::version, RecordJson::coChair);
         routes.get(coChairs.address(), READERS, request -> {
             String body = request.query("body").orElse(null);
             // Without at, the cycles that hold today: "who co-chairs now" is the usual question.
             LocalDate at = Optional.ofNullable(at(request)).orElse(LocalDate.now());
-            return list(read(connection -> {
+            return list(coChairs, read(connection -> {
                 if (body != null) {
                     store.requireBody(connection, "body", body);
                 }
                 return store.coChairs(connection, body, at);
-            }));
+            }), at);
         });
         routes.post(coChairs.address(), EDITORS, request -> {
             CoChairCycle cycle = refused(() -> Inputs.coChair(request.body(Inputs.CoChairInput.class)));
@@ -426,15 +396,16 @@ public final class MembershipResource implements RestResource {
 
     // Answers
 
-    private ApiResponse list(List<?> records) {
-        return ApiResponse.ok(json.tree(records));
+    /** 200 with the records, each as of the day (today if null), written as they are sent. */
+    private static <T> ApiResponse list(Kind<T> kind, List<T> records, LocalDate day) {
+        return ApiResponse.ok(RecordJson.list(records, kind.view(), day));
     }
 
     /** 200 with the record as of the day (today if null) and its ETag, or 404. */
     private <T> ApiResponse show(ApiRequest request, Kind<T> kind, Transaction<Optional<T>> lookup, LocalDate day)
             throws ProblemException {
         T record = read(lookup).orElseThrow(() -> notFound(request, kind.name()));
-        return ApiResponse.ok(kind.view().apply(record, day)).withETag(kind.version().applyAsLong(record));
+        return ApiResponse.ok(RecordJson.tree(record, kind.view(), day)).withETag(kind.version().applyAsLong(record));
     }
 
     /** 201 with the record inserted, its address and ETag; audited. */
@@ -443,7 +414,7 @@ public final class MembershipResource implements RestResource {
         String id = kind.id().apply(created);
         request.audit(kind.entity(), id, null, json.tree(created));
         changes.created(kind.entity(), id);
-        return ApiResponse.created(kind.address() + "/" + id, kind.view().apply(created, null))
+        return ApiResponse.created(kind.address() + "/" + id, RecordJson.tree(created, kind.view(), null))
                 .withETag(kind.version().applyAsLong(created));
     }
 
@@ -453,7 +424,7 @@ public final class MembershipResource implements RestResource {
         Edit<T> edit = write(connection -> new Edit<>(existing(lookup.run(connection), kind.name(), id), replacement.run(connection)));
         request.audit(kind.entity(), id, json.tree(edit.before()), json.tree(edit.after()));
         changes.changed(kind.entity(), id);
-        return ApiResponse.ok(kind.view().apply(edit.after(), null)).withETag(kind.version().applyAsLong(edit.after()));
+        return ApiResponse.ok(RecordJson.tree(edit.after(), kind.view(), null)).withETag(kind.version().applyAsLong(edit.after()));
     }
 
     /** 204 once the record is deleted; 404 if there is none, 412 if its version is not the If-Match one; audited. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.nadi.platform.membership.api.Affiliation;
 import org.nadi.platform.membership.api.Body;
@@ -74,11 +75,15 @@ final class MembershipStore {
     }
 
     private static List<Country> countries(Connection connection, String sql, Object... parameters) throws SQLException {
-        Map<String, List<Standing>> standings = partsOf(connection, sql, parameters, "membership_standings", "country_code",
-                "grouping_id, valid_from, valid_to", "COALESCE(valid_from, ''), id",
-                row -> new Standing(row.getString(2), day(row.getString(3)), day(row.getString(4))));
-        return query(connection, sql, row -> new Country(row.getString(1), row.getString(2), row.getString(3),
-                standings.getOrDefault(row.getString(1), List.of()), row.getLong(4)), parameters);
+        List<Unfinished<Country, Standing>> countries = query(connection, sql, row -> {
+            String code = row.getString(1);
+            String shortName = row.getString(2);
+            String formalName = row.getString(3);
+            long version = row.getLong(4);
+            return new Unfinished<>(code, standings -> new Country(code, shortName, formalName, standings, version));
+        }, parameters);
+        return withParts(connection, countries, "membership_standings", "country_code", "grouping_id, valid_from, valid_to",
+                "COALESCE(valid_from, ''), id", row -> new Standing(row.getString(2), day(row.getString(3)), day(row.getString(4))));
     }
 
     Country insertCountry(Connection connection, Country country) throws SQLException {
@@ -228,11 +233,15 @@ final class MembershipStore {
     }
 
     private static List<Institution> institutions(Connection connection, String sql, Object... parameters) throws SQLException {
-        Map<String, List<InstitutionName>> names = partsOf(connection, sql, parameters, "membership_institution_names", "institution_id",
-                "name, acronym, valid_from, valid_to", "id",
-                row -> new InstitutionName(row.getString(2), row.getString(3), day(row.getString(4)), day(row.getString(5))));
-        return query(connection, sql, row -> new Institution(row.getString(1), row.getString(2), row.getString(3),
-                names.getOrDefault(row.getString(1), List.of()), row.getLong(4)), parameters);
+        List<Unfinished<Institution, InstitutionName>> institutions = query(connection, sql, row -> {
+            String id = row.getString(1);
+            String country = row.getString(2);
+            String parentOrganisation = row.getString(3);
+            long version = row.getLong(4);
+            return new Unfinished<>(id, names -> new Institution(id, country, parentOrganisation, names, version));
+        }, parameters);
+        return withParts(connection, institutions, "membership_institution_names", "institution_id", "name, acronym, valid_from, valid_to",
+                "id", row -> new InstitutionName(row.getString(2), row.getString(3), day(row.getString(4)), day(row.getString(5))));
     }
 
     Institution insertInstitution(Connection connection, Institution institution) throws SQLException {
@@ -363,11 +372,17 @@ final class MembershipStore {
     }
 
     private static List<Person> people(Connection connection, String sql, Object... parameters) throws SQLException {
-        Map<String, List<Affiliation>> affiliations = partsOf(connection, sql, parameters, "membership_affiliations", "person_id",
-                "institution_id, position, valid_from, valid_to", "id",
+        List<Unfinished<Person, Affiliation>> people = query(connection, sql, row -> {
+            String id = row.getString(1);
+            String honorific = row.getString(2);
+            String rank = row.getString(3);
+            String name = row.getString(4);
+            String pronoun = row.getString(5);
+            long version = row.getLong(6);
+            return new Unfinished<>(id, affiliations -> new Person(id, honorific, rank, name, pronoun, affiliations, version));
+        }, parameters);
+        return withParts(connection, people, "membership_affiliations", "person_id", "institution_id, position, valid_from, valid_to", "id",
                 row -> new Affiliation(row.getString(2), row.getString(3), day(row.getString(4)), day(row.getString(5))));
-        return query(connection, sql, row -> new Person(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getString(5), affiliations.getOrDefault(row.getString(1), List.of()), row.getLong(6)), parameters);
     }
 
     Person insertPerson(Connection connection, Person person, LocalDate today) throws SQLException {
@@ -568,22 +583,33 @@ final class MembershipStore {
         return records;
     }
 
+    /** A record read without its dated parts: its id, and how it is made once they are read. */
+    private record Unfinished<T, P>(String id, Function<List<P>, T> withParts) {
+    }
+
     /**
-     * The dated parts (standings, names, affiliations) of every record the query selects, by
-     * the record's id, in one query instead of one per record. The part table's rows name
+     * The records with their dated parts (standings, names, affiliations), read for all of them
+     * at once by their ids (one query per 500), not one query per record, nor by running the
+     * records' own query again: a name search scans every person. The part table's rows name
      * their record in {@code key}; the mapper reads the part's columns from column 2 on.
      */
-    private static <P> Map<String, List<P>> partsOf(Connection connection, String records, Object[] parameters, String table, String key,
+    private static <T, P> List<T> withParts(Connection connection, List<Unfinished<T, P>> records, String table, String key,
             String columns, String order, RowMapper<P> mapper) throws SQLException {
         Map<String, List<P>> parts = new HashMap<>();
-        String sql = "SELECT " + key + ", " + columns + " FROM " + table + " WHERE " + key + " IN (SELECT id FROM (" + records
-                + ") selected) ORDER BY " + key + ", " + order;
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                parts.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(mapper.map(rows));
+        for (List<String> batch : batches(records.stream().map(Unfinished::id).toList())) {
+            String sql = "SELECT " + key + ", " + columns + " FROM " + table + " WHERE " + key + " IN (" + placeholders(batch.size())
+                    + ") ORDER BY " + key + ", " + order;
+            try (PreparedStatement query = prepare(connection, sql, batch.toArray()); ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    parts.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(mapper.map(rows));
+                }
             }
         }
-        return parts;
+        List<T> finished = new ArrayList<>(records.size());
+        for (Unfinished<T, P> record : records) {
+            finished.add(record.withParts().apply(parts.getOrDefault(record.id(), List.of())));
+        }
+        return finished;
     }
 
     /** Distinct ids in groups small enough for one {@code IN (…)} on every engine. */

@@ -4,7 +4,8 @@
  * enough). Its routes exist while the service is registered, so they appear when the module
  * is enabled and disappear when it is disabled.
  *
- * <p>Handlers return plain Java objects and records, written as JSON; they report bad input
+ * <p>Handlers return plain Java objects and records, written as JSON (or write a long list's
+ * JSON themselves, {@link org.nadi.platform.web.api.ApiResponse.JsonBody}); they report bad input
  * by throwing {@link org.nadi.platform.web.api.ProblemException}, written as
  * {@code application/problem+json} (RFC 9457). Every route declares who may call it
  * ({@link org.nadi.platform.web.api.Access}): a role, or anyone. A route that declares
@@ -17,7 +18,7 @@
  * something goes to the audit trail.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.nadi.platform.web.api;
 
 import org.osgi.annotation.bundle.Export;

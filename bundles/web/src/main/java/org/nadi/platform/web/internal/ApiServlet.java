@@ -1,12 +1,8 @@
 package org.nadi.platform.web.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -212,10 +208,13 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private static void write(HttpServletResponse response, ApiResponse answer) throws IOException {
+        // The JSON is made before anything is sent, so that a body that fails to write is still answered with a problem.
+        Object body = answer.body();
+        Json.Utf8 json = body == null || body instanceof ApiResponse.Download ? null : Json.utf8(body);
         response.setStatus(answer.status());
         answer.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
-        if (answer.body() instanceof ApiResponse.Download download) {
+        if (body instanceof ApiResponse.Download download) {
             try {
                 response.setContentType(download.contentType());
                 response.setContentLengthLong(Files.size(download.file()));
@@ -227,8 +226,8 @@ public final class ApiServlet extends HttpServlet {
                     Files.deleteIfExists(download.file());
                 }
             }
-        } else if (answer.body() != null) {
-            writeJson(response, "application/json", answer.body());
+        } else if (json != null) {
+            send(response, "application/json", json);
         }
     }
 
@@ -268,27 +267,21 @@ public final class ApiServlet extends HttpServlet {
         response.setStatus(problem.status());
         problem.headers().forEach(response::setHeader);
         response.setHeader("Cache-Control", "no-store");
-        writeJson(response, "application/problem+json", body);
+        send(response, "application/problem+json", Json.utf8(body));
     }
 
     /**
-     * Writes the body in one piece, with its length. Through a writer on the response's stream, a
+     * Sends a JSON body in one piece, with its length. Through a writer on the response's stream, a
      * small answer went out chunked in two network writes (the writer flushes before it closes, so
      * the headers left before the length was known) and took about a quarter more CPU
-     * (bench/authenticated-get.sh, docs/benchmarks.md). Gson encodes straight into bytes: through
-     * a String it appended to a StringBuilder one character at a time, which took a quarter of
-     * the CPU of a list of 1,000 people (bench/membership-queries.sh).
+     * (bench/authenticated-get.sh, docs/benchmarks.md).
      */
-    private static void writeJson(HttpServletResponse response, String contentType, Object body) throws IOException {
-        ByteArrayOutputStream json = new ByteArrayOutputStream(1024);
-        try (Writer writer = new OutputStreamWriter(json, StandardCharsets.UTF_8)) {
-            Json.GSON.toJson(body, writer);
-        }
+    private static void send(HttpServletResponse response, String contentType, Json.Utf8 json) throws IOException {
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(json.size());
+        response.setContentLength(json.length());
         try (OutputStream out = response.getOutputStream()) {
-            json.writeTo(out);
+            out.write(json.bytes(), 0, json.length());
         }
     }
 }
