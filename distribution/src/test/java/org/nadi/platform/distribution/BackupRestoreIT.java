@@ -41,6 +41,7 @@ class BackupRestoreIT {
         Map<Long, String> beforeBackup;
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         try (NadiRuntime source = NadiRuntime.options().label("backup-source").shell().start()) {
+            ApiClient admin = source.admin();
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
@@ -49,7 +50,7 @@ class BackupRestoreIT {
                 done.add(writers.submit(() -> {
                     for (int note = 0; writing.get(); note++) {
                         String text = "writer " + number + " note " + note;
-                        HttpAnswer answer = source.admin().postJson("/api/v1/example/notes", "{\"text\": \"" + text + "\"}").assertJson(201);
+                        HttpAnswer answer = admin.postJson("/api/v1/example/notes", "{\"text\": \"" + text + "\"}").assertJson(201);
                         acknowledged.put(answer.object().get("id").getAsLong(), text);
                     }
                     return null;

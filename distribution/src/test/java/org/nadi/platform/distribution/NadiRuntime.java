@@ -460,8 +460,10 @@ public final class NadiRuntime implements AutoCloseable {
     /**
      * A client signed in as the administrator {@code admin} with a bearer token, created at
      * the first call. After a restore replaced the accounts, call {@link #signInAgain()}.
+     * Threads that ask at once share one sign-in: several at once would each check the password,
+     * and the runtime turns away more than a few password checks at a time (503).
      */
-    public ApiClient admin() {
+    public synchronized ApiClient admin() {
         if (admin == null) {
             admin = withToken(ADMIN, ADMIN_PASSWORD);
         }
@@ -469,7 +471,7 @@ public final class NadiRuntime implements AutoCloseable {
     }
 
     /** Forgets the administrator's token, so that {@link #admin()} signs in again. */
-    public void signInAgain() {
+    public synchronized void signInAgain() {
         admin = null;
     }
 
