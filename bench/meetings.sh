@@ -18,11 +18,13 @@
 # data's "today" 2026-11-22) from 2015 to 2027, each POSTed whole to /api/v1/meetings, oldest
 # first: NADI's (annual meetings, meetings, workshops, retreats, conferences) and the EWGs'
 # (meetings, exercises, trainings); held ones with their participants by delegation (the
-# reference people, or a country's delegation without them), 15-40 proceeding items with
+# reference people, or a country's delegation without them), 17 to 33 proceeding items with
 # paragraphs, country presentations with lettered recommendations and the meeting's own
-# recommendations with their sources; planned ones with agenda, programme and participants only.
-# Topics, addressees and follow-up histories are spread so that filters select from 1% to 20%.
-# Some follow-up steps at later meetings are then appended with POST .../history.
+# recommendations with their sources (11 to 148 recommendations a meeting); planned ones with
+# agenda, programme and participants only. Topics, addressees and follow-up histories are spread
+# so that the filters below select from under 1% to 20% of the recommendations. Then about one
+# in twenty open recommendations gets a follow-up step at a later NADI meeting, appended with
+# POST /api/v1/recommendations/{rid}/history (789 steps with the defaults).
 #
 # Then, as the observer, one request at a time on one keep-alive connection, every answer a 200,
 # it sends in turn, round after round: the floor, GET /api/v1/auth/me (token check, route and a

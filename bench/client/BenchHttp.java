@@ -4,6 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,10 +58,17 @@ public class BenchHttp {
 
     /** POSTs every record, {@code concurrency} at a time: the storage's group commit acknowledges concurrent writes together. */
     public void postAll(String path, List<String> records, int concurrency) throws Exception {
+        postEach(Collections.nCopies(records.size(), path), records, concurrency);
+    }
+
+    /** POSTs each record to the path of the same index, {@code concurrency} at a time. */
+    public void postEach(List<String> paths, List<String> records, int concurrency) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<?>> posted = new ArrayList<>();
-            for (String record : records) {
+            for (int i = 0; i < records.size(); i++) {
+                String path = paths.get(i);
+                String record = records.get(i);
                 posted.add(writers.submit(() -> post(path, record)));
             }
             for (Future<?> one : posted) {

@@ -777,20 +777,7 @@ public class MeetingsBenchmark {
             paths.add("/api/v1/recommendations/" + one.id() + "/history");
             made.set(i, new Made(one.id(), one.meeting(), next, later.getKey()));
         }
-        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-        try {
-            List<Future<?>> posted = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                String path = paths.get(i);
-                String step = steps.get(i);
-                posted.add(writers.submit(() -> http.post(path, step)));
-            }
-            for (Future<?> one : posted) {
-                one.get();
-            }
-        } finally {
-            writers.shutdown();
-        }
+        http.postEach(paths, steps, WRITERS);
         return steps.size();
     }
 
