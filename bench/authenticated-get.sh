@@ -75,13 +75,6 @@ if [ -n "$missing" ]; then echo "authenticated-get: missing:$missing" >&2; exit 
 bench_distribution
 bench_workspace
 
-fail() {
-  echo "authenticated-get: $*" >&2
-  if [ -s "$WORK/nadi.log" ]; then echo "---- runtime log (last 20 lines):" >&2; tail -20 "$WORK/nadi.log" >&2; fi
-  exit 1
-}
-
-
 # ---- the runtime's copy, with the baseline servlet in its deploy folder -----------------------
 cp -r "$DIST" "$WORK/nadi"
 rm -rf "$WORK/nadi/data" "$WORK/nadi/deploy"

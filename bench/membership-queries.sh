@@ -34,51 +34,27 @@ TARGET_P95_MS=20
 DAY=2024-09-18
 
 usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+. "$HERE/common.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --dist) DIST=${2:?--dist needs a folder}; shift 2 ;;
     --requests) REQUESTS=${2:?--requests needs a number}; shift 2 ;;
     --warmup) WARMUP=${2:?--warmup needs a number}; shift 2 ;;
-    --quiet-wait) QUIET_WAIT=${2:?--quiet-wait needs seconds}; shift 2 ;;
-    -h|--help) usage; exit 0 ;;
-    *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
+    *) bench_option "$@"; shift "$TAKEN" ;;
   esac
 done
-[[ $REQUESTS =~ ^[0-9]+$ && $REQUESTS -ge 20 && $WARMUP =~ ^[0-9]+$ && $QUIET_WAIT =~ ^[0-9]+$ ]] \
-  || { echo "--requests takes a number of at least 20, --warmup and --quiet-wait whole numbers" >&2; exit 2; }
+[[ $REQUESTS =~ ^[0-9]+$ && $REQUESTS -ge 20 && $WARMUP =~ ^[0-9]+$ ]] \
+  || { echo "--requests takes a number of at least 20, --warmup a whole number" >&2; exit 2; }
 command -v curl >/dev/null 2>&1 || { echo "membership-queries: needs curl" >&2; exit 2; }
 command -v javac >/dev/null 2>&1 || { echo "membership-queries: needs a JDK (javac)" >&2; exit 2; }
 
-. "$HERE/common.sh"
 bench_distribution
 bench_workspace
 
-fail() {
-  echo "membership-queries: $*" >&2
-  if [ -s "$WORK/nadi.log" ]; then echo "---- runtime log (last 20 lines):" >&2; tail -20 "$WORK/nadi.log" >&2; fi
-  exit 1
-}
-
-cp -r "$DIST" "$WORK/nadi"
-rm -rf "$WORK/nadi/data"
-sed -i '/^nadi\.http\.host=/d' "$WORK/nadi/conf/nadi.properties"
-echo "nadi.http.host=127.0.0.1" >> "$WORK/nadi/conf/nadi.properties"
-PORT=$(free_port) || fail "no free port found"
-BASE="http://127.0.0.1:$PORT"
-NADI_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" "$WORK/nadi/bin/nadi" --port "$PORT" </dev/null >"$WORK/nadi.log" 2>&1 &
-RUNNING=$!
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/health" || true)" = 200 ] && break
-  kill -0 "$RUNNING" 2>/dev/null || fail "the runtime exited"
-  sleep 0.1
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/health" || true)" = 200 ] || fail "the runtime did not answer /api/v1/health"
+bench_start_runtime
 TOKEN=$(bench_token "$BASE") || fail "could not sign in as admin and make a token"
 
-mkdir -p "$WORK/client"
-cp "$HERE/membership-queries/MembershipQueries.java" "$WORK/client/"
-javac -nowarn -encoding UTF-8 -d "$WORK/client" "$WORK/client/MembershipQueries.java" || fail "cannot compile the client"
-client() { java -Dfile.encoding=UTF-8 -cp "$WORK/client" MembershipQueries "$BASE" "$TOKEN" "$@"; }
+bench_client "$HERE/membership-queries/MembershipQueries.java"
+client() { java -Dfile.encoding=UTF-8 -cp "$CLIENT_CLASSPATH" MembershipQueries "$BASE" "$TOKEN" "$@"; }
 
 echo "NADI membership query benchmark: $DIST"
 echo "  machine: $(nproc) CPUs ($(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)), $(awk '/^MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) memory; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -95,6 +71,7 @@ client measure "$WARMUP" "$REQUESTS" "$TARGET_P95_MS" \
   "/api/v1/membership/people?q=an" \
   "/api/v1/membership/people?q=an&limit=1000" || fail "measuring failed"
 
+bench_stop_runtime
 if grep -q " ERROR \| SEVERE " "$WORK/nadi.log"; then
   echo "the runtime logged errors:" >&2
   grep " ERROR \| SEVERE " "$WORK/nadi.log" | head >&2

@@ -1,7 +1,4 @@
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,12 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * The client of bench/membership-queries.sh. {@code BASE TOKEN load}: loads the generated
+ * The client of bench/membership-queries.sh (compiled with bench/client/BenchHttp.java). {@code BASE TOKEN load}: loads the generated
  * directory over REST (the same every run: fixed seed). {@code BASE TOKEN measure WARMUP N
  * TARGET_MS PATH...}: GETs each path WARMUP times, then N times measured, one request at a time,
  * and prints median, p95 and p99 against the target.
@@ -53,18 +47,15 @@ public class MembershipQueries {
         }
     }
 
-    private final String base;
-    private final String token;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final BenchHttp http;
 
     MembershipQueries(String base, String token) {
-        this.base = base;
-        this.token = token;
+        this.http = new BenchHttp(base, token);
     }
 
     void load() throws Exception {
         long start = System.nanoTime();
-        post("/api/v1/membership/reference-data", "");
+        http.post("/api/v1/membership/reference-data", "");
         Random random = new Random(20240918L);
         List<String> institutions = new ArrayList<>();
         List<String> institutionBodies = new ArrayList<>();
@@ -127,9 +118,9 @@ public class MembershipQueries {
             people.add("{\"id\":\"" + slug(name) + "-" + i + "\",\"honorific\":null,\"rank\":null,\"name\":\"" + name.replace("\"", "\\\"")
                     + "\",\"pronoun\":\"" + (random.nextBoolean() ? "she" : "he") + "\",\"affiliations\":[" + periods + "]}");
         }
-        postAll("/api/v1/membership/institutions", institutionBodies);
-        postAll("/api/v1/membership/memberships", memberships);
-        postAll("/api/v1/membership/people", people);
+        http.postAll("/api/v1/membership/institutions", institutionBodies, 16);
+        http.postAll("/api/v1/membership/memberships", memberships, 16);
+        http.postAll("/api/v1/membership/people", people, 16);
         System.out.printf("  loaded over REST in %.1f s: %d institutions, %d memberships, %d people with %d affiliations"
                 + " (plus the reference data)%n", (System.nanoTime() - start) / 1e9, institutionBodies.size(), memberships.size(),
                 people.size(), affiliations);
@@ -138,58 +129,21 @@ public class MembershipQueries {
     void measure(int warmup, int count, double targetMs, String[] paths) throws Exception {
         System.out.printf("  %-58s %8s %8s %8s %8s %6s  %s%n", "query", "answers", "median", "p95", "p99", "KiB", "p95 <= " + targetMs + " ms");
         for (String path : paths) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET().build();
+            HttpRequest request = http.getRequest(path);
             String body = "";
             for (int i = 0; i < warmup; i++) {
-                body = get(request);
+                body = http.send(request);
             }
-            long[] nanos = new long[count];
+            BenchHttp.Latencies latencies = new BenchHttp.Latencies();
             for (int i = 0; i < count; i++) {
                 long sent = System.nanoTime();
-                body = get(request);
-                nanos[i] = System.nanoTime() - sent;
+                body = http.send(request);
+                latencies.add(System.nanoTime() - sent);
             }
-            Arrays.sort(nanos);
-            double p95 = nanos[(int) Math.ceil(count * 0.95) - 1] / 1e6;
+            double p95 = latencies.percentileMs(0.95);
             System.out.printf("  %-58s %8d %8.2f %8.2f %8.2f %6d  %s%n", java.net.URLDecoder.decode(path, "UTF-8"),
-                    body.split("\"version\":", -1).length - 1, nanos[count / 2] / 1e6, p95, nanos[(int) Math.ceil(count * 0.99) - 1] / 1e6,
+                    body.split("\"version\":", -1).length - 1, latencies.percentileMs(0.5), p95, latencies.percentileMs(0.99),
                     body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1024, p95 <= targetMs ? "PASS" : "FAIL");
-        }
-    }
-
-    private String get(HttpRequest request) throws Exception {
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET " + request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return answer.body();
-    }
-
-    private void post(String path, String json) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body() + "\n" + json);
-        }
-    }
-
-    /** POSTs every record, 16 at a time: the storage's group commit acknowledges concurrent writes together. */
-    private void postAll(String path, List<String> records) throws Exception {
-        ExecutorService writers = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<?>> posted = new ArrayList<>();
-            for (String record : records) {
-                posted.add(writers.submit(() -> {
-                    post(path, record);
-                    return null;
-                }));
-            }
-            for (Future<?> one : posted) {
-                one.get();
-            }
-        } finally {
-            writers.shutdown();
         }
     }
 

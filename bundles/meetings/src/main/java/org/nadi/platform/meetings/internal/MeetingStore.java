@@ -237,7 +237,7 @@ final class MeetingStore {
      * ids from the recommendations table alone, then their parts.
      */
     List<Recommendation> recommendations(Connection connection, RecommendationFilter filter) throws SQLException {
-        Conditions conditions = tracker(filter);
+        Conditions conditions = tracker(filter, true);
         List<String> page = query(connection, "SELECT r.id FROM meetings_recommendations r" + conditions.where() + TRACKER_ORDER
                 + " LIMIT ? OFFSET ?", row -> row.getString(1), conditions.parameters(filter.limit(), filter.offset()));
         if (page.isEmpty()) {
@@ -252,19 +252,26 @@ final class MeetingStore {
     }
 
     int count(Connection connection, RecommendationFilter filter) throws SQLException {
-        Conditions conditions = tracker(filter);
+        Conditions conditions = tracker(filter, false);
         return query(connection, "SELECT COUNT(*) FROM meetings_recommendations r" + conditions.where(), row -> row.getInt(1),
                 conditions.parameters()).get(0);
     }
 
-    private static Conditions tracker(RecommendationFilter filter) {
+    /**
+     * The filter's conditions on {@code r}. A page reads rows in the tracker's order off its index
+     * and stops when it is full, so it asks each row for its topic or addressee (EXISTS); a count
+     * reads every match, quicker from the topic's or addressee's ids (IN). Asked by ids, a page
+     * of a topic sorted all its recommendations first: 8 ms instead of 0.3 ms for a topic of 4,000
+     * of 20,000 recommendations on SQLite (bench/meetings.sh). A topic that almost none have
+     * costs a scan of the index instead, about 12 ms for 20,000.
+     */
+    private static Conditions tracker(RecommendationFilter filter, boolean page) {
         Conditions conditions = new Conditions();
         if (filter.topic() != null) {
-            conditions.and("r.id IN (SELECT recommendation_id FROM meetings_recommendation_topics WHERE topic = ?)", filter.topic());
+            conditions.and(tagged("meetings_recommendation_topics", "topic", page), filter.topic());
         }
         if (filter.addressee() != null) {
-            conditions.and("r.id IN (SELECT recommendation_id FROM meetings_recommendation_addressees WHERE addressee = ?)",
-                    filter.addressee());
+            conditions.and(tagged("meetings_recommendation_addressees", "addressee", page), filter.addressee());
         }
         if (filter.status() != null) {
             conditions.and("r.status = ?", filter.status());
@@ -286,6 +293,12 @@ final class MeetingStore {
             conditions.and("r.meeting_id = ?", filter.meeting());
         }
         return conditions;
+    }
+
+    /** The condition that {@code r} has the tag (a topic, an addressee) in the table: row by row, or by ids. */
+    private static String tagged(String table, String column, boolean rowByRow) {
+        return rowByRow ? "EXISTS (SELECT 1 FROM " + table + " tag WHERE tag.recommendation_id = r.id AND tag." + column + " = ?)"
+                : "r.id IN (SELECT recommendation_id FROM " + table + " WHERE " + column + " = ?)";
     }
 
     /**
