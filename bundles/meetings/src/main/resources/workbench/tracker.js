@@ -161,7 +161,7 @@ export function mount(element, context) {
     const last = rec.history?.[rec.history.length - 1];
     const steps = {
       status: select('step-status', null, choicesOf(STEP_STATUSES), last?.status === 'proposed' ? 'adopted' : 'in-progress'),
-      on: el('input', { id: 'step-on', type: 'date', value: today(), min: last?.on, required: true }),
+      on: el('input', { id: 'step-on', type: 'date', value: last && last.on > today() ? last.on : today(), min: last?.on, required: true }),
       meeting: select('step-meeting', 'No meeting', await meetingChoices, null),
       document: el('input', { id: 'step-document', type: 'text', maxlength: 500 }),
       note: el('textarea', { id: 'step-note', rows: 2, maxlength: 2000 }),
