@@ -1,21 +1,27 @@
 package org.nadi.platform.meetings.internal;
 
+import static org.nadi.platform.storage.api.Sql.batches;
+import static org.nadi.platform.storage.api.Sql.columns;
+import static org.nadi.platform.storage.api.Sql.day;
+import static org.nadi.platform.storage.api.Sql.like;
+import static org.nadi.platform.storage.api.Sql.lower;
+import static org.nadi.platform.storage.api.Sql.placeholders;
+import static org.nadi.platform.storage.api.Sql.query;
+import static org.nadi.platform.storage.api.Sql.text;
+import static org.nadi.platform.storage.api.Sql.update;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +38,7 @@ import org.nadi.platform.meetings.api.ProgrammeEntry;
 import org.nadi.platform.meetings.api.Recommendation;
 import org.nadi.platform.meetings.api.RecommendationFilter;
 import org.nadi.platform.storage.api.Database;
+import org.nadi.platform.storage.api.Sql.Conditions;
 
 /**
  * The meetings tables: every query and change, each run on the connection of a transaction the
@@ -53,7 +60,6 @@ final class MeetingStore {
     private static final String TRACKER_ORDER = " ORDER BY r.meeting_from DESC, r.meeting_id, r.item_position, r.position";
     private static final String TOPIC = "topic";
     private static final String EXPECTED_OUTCOME = "expected-outcome";
-    private static final int BATCH = 500;
 
     private final Database database;
 
@@ -157,7 +163,7 @@ final class MeetingStore {
         if (query.body() != null) {
             conditions.and("body_id = ?", query.body());
         }
-        conditions.overlapping(query.from(), query.to());
+        overlapping(conditions, query.from(), query.to());
         return query(connection, SUMMARIES + conditions.where() + order + " LIMIT ?", MeetingStore::summaryRow,
                 conditions.parameters(query.limit()));
     }
@@ -283,7 +289,7 @@ final class MeetingStore {
                     filter.country(), filter.country());
         }
         if (filter.from() != null || filter.to() != null) {
-            Conditions held = new Conditions().overlapping(filter.from(), filter.to());
+            Conditions held = overlapping(new Conditions(), filter.from(), filter.to());
             conditions.and("r.meeting_id IN (SELECT id FROM meetings_meetings" + held.where() + ")", held.parameters());
         }
         if (filter.text() != null) {
@@ -608,112 +614,16 @@ final class MeetingStore {
 
     // Plumbing
 
-    /** The conditions of a WHERE clause, joined by AND, with their parameters in order. */
-    private static final class Conditions {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> parameters = new ArrayList<>();
-
-        Conditions and(String condition, Object... values) {
-            conditions.add(condition);
-            parameters.addAll(Arrays.asList(values));
-            return this;
+    /** A meeting held at least partly between the days; either may be null for unbounded. */
+    private static Conditions overlapping(Conditions conditions, LocalDate from, LocalDate to) {
+        if (from != null) {
+            conditions.and("date_to >= ?", from.toString());
         }
-
-        /** A meeting held at least partly between the days; either may be null for unbounded. */
-        Conditions overlapping(LocalDate from, LocalDate to) {
-            if (from != null) {
-                and("date_to >= ?", from.toString());
-            }
-            return to == null ? this : and("date_from <= ?", to.toString());
-        }
-
-        String where() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-
-        Object[] parameters(Object... after) {
-            List<Object> all = new ArrayList<>(parameters);
-            all.addAll(Arrays.asList(after));
-            return all.toArray();
-        }
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
-        List<T> records = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                records.add(mapper.map(rows));
-            }
-        }
-        return records;
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement;
-        } catch (SQLException failed) {
-            statement.close();
-            throw failed;
-        }
+        return to == null ? conditions : conditions.and("date_from <= ?", to.toString());
     }
 
     private static <T> Optional<T> first(List<T> records) {
         return records.stream().findFirst();
-    }
-
-    /** Distinct ids in groups small enough for one {@code IN (…)} on every engine. */
-    private static List<List<String>> batches(Collection<String> ids) {
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += BATCH) {
-            batches.add(distinct.subList(from, Math.min(distinct.size(), from + BATCH)));
-        }
-        return batches;
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    private static Map<String, Object> columns(Object... namesAndValues) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return columns;
-    }
-
-    /** A LIKE pattern matching texts that contain the search, whatever their case; wildcards typed in it are dropped. */
-    private static String like(String search) {
-        return "%" + search.toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "") + "%";
-    }
-
-    private static String lower(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
-    }
-
-    private static String text(Object dayOrTime) {
-        return dayOrTime == null ? null : dayOrTime.toString();
-    }
-
-    private static LocalDate day(String text) {
-        return text == null ? null : LocalDate.parse(text);
     }
 
     private static LocalTime time(String text) {

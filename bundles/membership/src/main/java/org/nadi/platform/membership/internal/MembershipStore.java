@@ -1,19 +1,27 @@
 package org.nadi.platform.membership.internal;
 
+import static org.nadi.platform.storage.api.Sql.batches;
+import static org.nadi.platform.storage.api.Sql.columns;
+import static org.nadi.platform.storage.api.Sql.day;
+import static org.nadi.platform.storage.api.Sql.exists;
+import static org.nadi.platform.storage.api.Sql.like;
+import static org.nadi.platform.storage.api.Sql.lower;
+import static org.nadi.platform.storage.api.Sql.placeholders;
+import static org.nadi.platform.storage.api.Sql.prepare;
+import static org.nadi.platform.storage.api.Sql.query;
+import static org.nadi.platform.storage.api.Sql.text;
+import static org.nadi.platform.storage.api.Sql.update;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,6 +36,8 @@ import org.nadi.platform.membership.api.Membership;
 import org.nadi.platform.membership.api.Person;
 import org.nadi.platform.membership.api.Standing;
 import org.nadi.platform.storage.api.Database;
+import org.nadi.platform.storage.api.Sql.Conditions;
+import org.nadi.platform.storage.api.Sql.RowMapper;
 
 /**
  * The membership tables: every query and change, each run on the connection of a transaction
@@ -65,7 +75,7 @@ final class MembershipStore {
     List<Country> countries(Connection connection, String grouping, LocalDate day, String search) throws SQLException {
         Conditions conditions = new Conditions();
         if (grouping != null) {
-            conditions.in("id", "SELECT country_code FROM membership_standings", new Conditions().and("grouping_id = ?", grouping).heldOn(day));
+            conditions.in("id", "SELECT country_code FROM membership_standings", heldOn(new Conditions().and("grouping_id = ?", grouping), day));
         }
         if (search != null) {
             conditions.and("(LOWER(id) = ? OR LOWER(short_name) LIKE ? OR LOWER(formal_name) LIKE ?)", lower(search), like(search),
@@ -223,7 +233,7 @@ final class MembershipStore {
             conditions.and("country_code = ?", country);
         }
         if (body != null) {
-            conditions.in("id", "SELECT institution_id FROM membership_memberships", new Conditions().and("body_id = ?", body).heldOn(day));
+            conditions.in("id", "SELECT institution_id FROM membership_memberships", heldOn(new Conditions().and("body_id = ?", body), day));
         }
         if (search != null) {
             conditions.in("id", "SELECT institution_id FROM membership_institution_names",
@@ -294,7 +304,7 @@ final class MembershipStore {
         if (institution != null) {
             conditions.and("institution_id = ?", institution);
         }
-        conditions.heldOn(day);
+        heldOn(conditions, day);
         return memberships(connection, MEMBERSHIPS + conditions.where() + " ORDER BY institution_id, body_id, COALESCE(valid_from, ''), id",
                 conditions.parameters());
     }
@@ -366,7 +376,7 @@ final class MembershipStore {
         }
         if (institution != null) {
             conditions.in("id", "SELECT person_id FROM membership_affiliations",
-                    new Conditions().and("institution_id = ?", institution).heldOn(day));
+                    heldOn(new Conditions().and("institution_id = ?", institution), day));
         }
         return people(connection, PEOPLE + conditions.where() + " ORDER BY lower_name, id LIMIT ?", conditions.parameters(limit));
     }
@@ -452,7 +462,7 @@ final class MembershipStore {
         if (body != null) {
             conditions.and("body_id = ?", body);
         }
-        conditions.heldOn(day);
+        heldOn(conditions, day);
         return coChairs(connection, CO_CHAIRS + conditions.where() + " ORDER BY body_id, COALESCE(valid_from, ''), id",
                 conditions.parameters());
     }
@@ -528,59 +538,11 @@ final class MembershipStore {
 
     // Plumbing
 
-    /**
-     * The conditions of a query's WHERE clause, joined by AND, with their parameters in order;
-     * none at all leaves the query unfiltered.
-     */
-    private static final class Conditions {
-
-        private final List<String> conditions = new ArrayList<>();
-        private final List<Object> parameters = new ArrayList<>();
-
-        Conditions and(String condition, Object... values) {
-            conditions.add(condition);
-            parameters.addAll(Arrays.asList(values));
-            return this;
-        }
-
-        /** The row's period holds on the day; no condition if {@code day} is null. */
-        Conditions heldOn(LocalDate day) {
-            return day == null ? this
-                    : and("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", day.toString(), day.toString());
-        }
-
-        /** The column is among the ids the sub-query selects where the given conditions hold. */
-        Conditions in(String column, String select, Conditions where) {
-            return and(column + " IN (" + select + where.where() + ")", where.parameters.toArray());
-        }
-
-        /** The WHERE clause, with its leading space, or nothing. */
-        String where() {
-            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        }
-
-        /** The parameters of the conditions, followed by those of what the query says after them. */
-        Object[] parameters(Object... after) {
-            List<Object> all = new ArrayList<>(parameters);
-            all.addAll(Arrays.asList(after));
-            return all.toArray();
-        }
-    }
-
-    /** Reads one row into a record. */
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... parameters) throws SQLException {
-        List<T> records = new ArrayList<>();
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                records.add(mapper.map(rows));
-            }
-        }
-        return records;
+    /** The row's period holds on the day; no condition if {@code day} is null. */
+    private static Conditions heldOn(Conditions conditions, LocalDate day) {
+        return day == null ? conditions
+                : conditions.and("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", day.toString(),
+                        day.toString());
     }
 
     /** A record read without its dated parts: its id, and how it is made once they are read. */
@@ -612,38 +574,12 @@ final class MembershipStore {
         return finished;
     }
 
-    /** Distinct ids in groups small enough for one {@code IN (…)} on every engine. */
-    private static List<List<String>> batches(Collection<String> ids) {
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(ids));
-        List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < distinct.size(); from += 500) {
-            batches.add(distinct.subList(from, Math.min(distinct.size(), from + 500)));
-        }
-        return batches;
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
     private static <T> Optional<T> first(List<T> records) {
         return records.stream().findFirst();
     }
 
     private static long insertReturningId(Connection connection, String sql, Object... parameters) throws SQLException {
         return query(connection, sql, row -> row.getLong(1), parameters).get(0);
-    }
-
-    private static boolean exists(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement query = prepare(connection, sql, parameters); ResultSet rows = query.executeQuery()) {
-            return rows.next();
-        }
-    }
-
-    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.executeUpdate();
-        }
     }
 
     /**
@@ -657,48 +593,6 @@ final class MembershipStore {
             update(connection, delete, id);
         }
         update(connection, "DELETE FROM " + table + " WHERE id = ?", id);
-    }
-
-    /** Column changes for {@link Database#updateVersioned}, in order: name, value, name, value…; values may be null. */
-    private static Map<String, Object> columns(Object... namesAndValues) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            columns.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return columns;
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement;
-        } catch (SQLException failed) {
-            statement.close();
-            throw failed;
-        }
-    }
-
-    /** A LIKE pattern matching texts that contain the search, whatever their case; wildcards typed in it are dropped. */
-    private static String like(String search) {
-        String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "").replace("%", "").replace("_", "");
-        return "%" + escaped + "%";
-    }
-
-    private static String lower(String text) {
-        return text == null ? null : text.toLowerCase(Locale.ROOT);
-    }
-
-    private static String text(LocalDate day) {
-        return day == null ? null : day.toString();
-    }
-
-    /** A stored date: always yyyy-mm-dd, so read by position; LocalDate.parse took a tenth of the CPU of a long list. */
-    private static LocalDate day(String text) {
-        return text == null ? null : LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
-                Integer.parseInt(text, 8, 10, 10));
     }
 
     private static String describe(LocalDate day, String otherwise) {

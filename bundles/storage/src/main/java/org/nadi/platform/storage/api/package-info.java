@@ -18,7 +18,7 @@
  * <p>See {@code docs/storage.md} for the portable SQL both engines (SQLite, PostgreSQL) accept.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.nadi.platform.storage.api;
 
 import org.osgi.annotation.bundle.Export;
