@@ -159,6 +159,19 @@ public final class Browser implements AutoCloseable {
                 page -> username.equals(textOf("#user-name")) && present("[data-view-root=\"home\"]"));
     }
 
+    /**
+     * Shows the home view signed in as this test account (password from {@link Accounts}),
+     * signing in only if the page does not show that user signed in already.
+     */
+    public void homeAs(String username) {
+        if (username.equals(textOf("#user-name"))) {
+            go("");
+        } else {
+            signIn(username, Accounts.passwordOf(username));
+        }
+        waitFor("[data-view-root=\"home\"]");
+    }
+
     /** Opens a route of the open workbench through its address, as a link would. */
     public void go(String route) {
         script("location.hash = arguments[0]", "#/" + route);

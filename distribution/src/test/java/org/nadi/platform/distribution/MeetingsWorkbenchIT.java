@@ -55,7 +55,6 @@ class MeetingsWorkbenchIT {
     private NadiRuntime runtime;
     private Browser browser;
     private ApiClient delegateApi;
-    private String signedIn;
     /** The meeting the first test creates through the dialog. */
     private String meeting;
 
@@ -89,7 +88,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(1)
     void theSecretariatCreatesAMeetingInTheNewMeetingDialog() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         browser.awaitHomeRendered();
         browser.click("[data-menu=\"meetings.new-meeting\"]");
         browser.waitUntil("the New meeting dialog is open", page -> browser.present("dialog#new-meeting[open]"));
@@ -127,7 +126,7 @@ class MeetingsWorkbenchIT {
                  "hostCountry": "SG", "city": "Singapore", "from": "2025-11-01", "to": "2025-11-30",
                  "dateAccuracy": "month", "mode": "virtual", "status": "held"}
                 """).assertJson(201);
-        as(OBSERVER);
+        browser.homeAs(OBSERVER);
         browser.go("meetings/list");
         browser.waitUntil("the new meeting is upcoming", page -> browser.present("#meetings-table tr[data-meeting=\"" + meeting + "\"]"));
         assertEquals("true", browser.attributes("#meetings-tab-upcoming", "aria-selected").get(0));
@@ -153,7 +152,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(3)
     void theParticipantsViewGroupsByDelegationAndTheSecretariatAddsAndRemoves() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         browser.go("meetings/participants?id=" + meeting);
         new Select(browser.waitFor("#participant-country")).selectByValue("KH");
         new Select(browser.waitFor("#participant-institution")).selectByValue("kh-gdpfa");
@@ -188,7 +187,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(4)
     void theSecretariatAddsASessionAndPresentationsAndReordersThemWithTheKeyboard() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         openEditor();
         addItem("session", form -> form.title("SESSION I: Maritime domain awareness"));
         String session = browser.attributes("#proceedings li[data-kind=\"session\"]", "data-proceeding").get(0);
@@ -218,7 +217,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(5)
     void theSecretariatAddsRecommendationsAndReordersThemAndTheOrderHoldsAfterAReload() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         openEditor();
         String brunei = browser.attributes("#proceedings li[data-kind=\"country-presentation\"]", "data-proceeding").get(1);
         addRecommendation(brunei, "ASEAN should keep its centrality in maritime cooperation.", "ASEAN", "centrality");
@@ -245,7 +244,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(6)
     void aConcurrentChangeOfTheDetailsIsRefusedWithAClearMessage() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         openEditor();
         browser.click("#meeting-edit");
         WebElement venue = browser.waitFor("#meeting-venue");
@@ -270,7 +269,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(7)
     void theTrackerFiltersByTopicShowsATimelineAndTakesAFollowUpStep() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         browser.go("meetings/recommendations");
         browser.waitUntil("the tracker lists both recommendations", page -> browser.all("#tracker-table tr[data-recommendation]").size() == 2);
         browser.waitFor("#tracker-topic").sendKeys("ai");
@@ -301,7 +300,7 @@ class MeetingsWorkbenchIT {
                  "session": %s, "paragraphs": ["Cambodia presented its maritime patrols."]}
                 """.formatted(session)).get("id").getAsString();
 
-        as(DELEGATE);
+        browser.homeAs(DELEGATE);
         openEditor();
         assertEquals(List.of(cambodia), browser.attributes("#meeting-proceedings button[data-action=\"edit-summary\"]", "data-item"),
                 "the delegate may edit Cambodia's summary only");
@@ -338,7 +337,7 @@ class MeetingsWorkbenchIT {
     @Test
     @Order(9)
     void anObserverSeesNoEditControls() {
-        as(OBSERVER);
+        browser.homeAs(OBSERVER);
         browser.awaitHomeRendered();
         assertFalse(browser.present("[data-menu=\"meetings.new-meeting\"]"), "no New meeting on the observer's home view");
         assertTrue(browser.textOf("[data-widget=\"meetings.upcoming\"]").contains(THEME), "the Upcoming meetings card lists the meeting");
@@ -400,17 +399,6 @@ class MeetingsWorkbenchIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
-
-    /** Shows the home view signed in as this user, signing in only when someone else is. */
-    private void as(String username) {
-        if (!username.equals(signedIn)) {
-            browser.signIn(username, Accounts.passwordOf(username));
-            signedIn = username;
-        } else {
-            browser.go("");
-        }
-        browser.waitFor("[data-view-root=\"home\"]");
-    }
 
     private void openEditor() {
         browser.go("meetings/meeting?id=" + meeting);

@@ -43,7 +43,6 @@ class MembershipWorkbenchIT {
 
     private NadiRuntime runtime;
     private Browser browser;
-    private String signedIn;
 
     @BeforeAll
     void start() throws IOException {
@@ -74,7 +73,7 @@ class MembershipWorkbenchIT {
     @Test
     @Order(1)
     void theSecretariatLoadsTheReferenceDataFromTheHomeView() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         browser.awaitHomeRendered();
         assertEquals("0", browser.textOf("[data-count=\"countries\"]"), "the widget counts an empty directory");
         String entry = "[data-menu=\"" + LOAD + "\"]";
@@ -99,7 +98,7 @@ class MembershipWorkbenchIT {
     @Test
     @Order(2)
     void membersAtDateCountsTheAseanMemberStatesOfTheDay() {
-        as(OBSERVER);
+        browser.homeAs(OBSERVER);
         browser.go("membership/members-at-date?at=2024-09-18");
         browser.waitUntil("ten ASEAN member states on 2024-09-18", page -> "10".equals(browser.textOf("#members-asean-member-count")));
         assertTrue(browser.present("[data-grouping=\"asean-observer\"] li[data-country=\"TL\"]"), "Timor-Leste is an observer then");
@@ -118,7 +117,7 @@ class MembershipWorkbenchIT {
     @Test
     @Order(3)
     void theDirectoryFiltersByCountryAndLinksToThePersonPage() {
-        as(OBSERVER);
+        browser.homeAs(OBSERVER);
         browser.go("membership/directory");
         browser.waitUntil("the directory lists Singapore's institution", page -> browser.present("[data-institution-row=\"sg-rsis\"]"));
         new Select(browser.waitFor("select#directory-country")).selectByValue("KH");
@@ -144,7 +143,7 @@ class MembershipWorkbenchIT {
     @Test
     @Order(4)
     void anObserverSeesNoLoadCommandAndNoEditControls() {
-        as(OBSERVER);
+        browser.homeAs(OBSERVER);
         browser.awaitHomeRendered();
         assertTrue(browser.present("[data-widget=\"membership.summary\"]"), "the observer sees the Membership card");
         assertFalse(browser.present("[data-menu=\"" + LOAD + "\"]"), "no Load entry on the observer's home view");
@@ -164,7 +163,7 @@ class MembershipWorkbenchIT {
     @Test
     @Order(5)
     void theSecretariatEditsAPersonWithProblemsShownAtTheirFields() {
-        as(SECRETARIAT);
+        browser.homeAs(SECRETARIAT);
         String person = "chheang-vannarith";
         browser.go("membership/person?id=" + person);
         browser.waitFor("form#person-form input#person-rank");
@@ -208,7 +207,7 @@ class MembershipWorkbenchIT {
     @Test
     @Order(6)
     void aDelegateEditsThePeopleOfTheirOwnInstitutionOnly() {
-        as(DELEGATE);
+        browser.homeAs(DELEGATE);
         browser.go("membership/person?id=muhammad-faizal-bin-abdul-rahman");
         browser.waitUntil("the Singaporean's page is shown", page -> browser.textOf("#person-affiliations") != null
                 && browser.textOf("#person-affiliations").contains("Research Fellow"));
@@ -224,14 +223,4 @@ class MembershipWorkbenchIT {
         browser.screenshot("membership-person-delegate");
     }
 
-    /** Shows the home view signed in as this user, signing in only when someone else is. */
-    private void as(String username) {
-        if (!username.equals(signedIn)) {
-            browser.signIn(username, Accounts.passwordOf(username));
-            signedIn = username;
-        } else {
-            browser.go("");
-        }
-        browser.waitFor("[data-view-root=\"home\"]");
-    }
 }
