@@ -5,12 +5,13 @@
 // Changes go through editing.js, with the meeting's version.
 import {
   MEETING_KINDS, MEETING_STATUSES, MEMBERSHIP, MODES, atLeast, badge, conflictText, countryNames, datesElement,
-  dayText, delegateCountry, el, personName, problemText, showFieldProblem,
+  delegateCountry, el, personName, problemText, showFieldProblem,
 } from './common.js';
 import { meetingDocument, meetingView } from './editing.js';
 import { headerFields } from './header.js';
 import { proceedingsSection } from './proceedings.js';
 import { commentsPanel } from './comments.js';
+import { planSections } from './plan.js';
 
 /** The header's fields, which PUT replaces. */
 const HEADER = ['body', 'kind', 'theme', 'hostCountry', 'organiser', 'chair', 'venue', 'city', 'from', 'to', 'dateAccuracy', 'mode',
@@ -54,7 +55,7 @@ export function mount(element, context) {
   function render() {
     const m = editor.meeting;
     if (!header.querySelector('form')) showHeader();
-    plan.replaceChildren(...planSections(m));
+    plan.replaceChildren(...planSections(editor, element));
     proceedings.replaceChildren(proceedingsSection(editor));
     commented?.update();
     element.dataset.version = String(m.version);
@@ -172,27 +173,4 @@ function fact(term, value, id) {
 function list(title, items, id) {
   if (!items?.length) return null;
   return el('div', {}, el('h3', {}, title), el('ul', { id }, items.map((item) => el('li', {}, item))));
-}
-
-/** The agenda and the programme, shown as recorded (they are edited through the REST API). */
-function planSections(m) {
-  const sections = [];
-  if (m.agenda?.items?.length) {
-    sections.push(el('details', { class: 'card', id: 'meeting-agenda' },
-      el('summary', {}, el('h2', { class: 'meetings-summary-heading' }, 'Agenda'),
-        el('span', { class: 'muted' }, m.agenda.adoptedOn ? ` adopted on ${dayText(m.agenda.adoptedOn)}` : ' not adopted yet')),
-      el('ol', {}, m.agenda.items.map((item) => el('li', {}, item.title)))));
-  }
-  if (m.programme?.length) {
-    sections.push(el('details', { class: 'card', id: 'meeting-programme' },
-      el('summary', {}, el('h2', { class: 'meetings-summary-heading' }, 'Programme')),
-      el('div', { class: 'table-scroll' }, el('table', { class: 'table table-stacked' },
-        el('thead', {}, el('tr', {}, ['Day', 'Time', 'What', 'Where'].map((name) => el('th', { scope: 'col' }, name)))),
-        el('tbody', {}, m.programme.map((entry) => el('tr', {},
-          el('td', { 'data-label': 'Day' }, dayText(entry.day)),
-          el('td', { 'data-label': 'Time' }, [entry.start, entry.end].filter(Boolean).join('–')),
-          el('td', { 'data-label': 'What' }, entry.title),
-          el('td', { 'data-label': 'Where' }, entry.place ?? ''))))))));
-  }
-  return sections;
 }

@@ -35,7 +35,8 @@ import com.google.gson.JsonObject;
  * recommendations with the keyboard (the order holds after a reload), meets a concurrent change
  * of the details, and follows a recommendation up in the tracker; a delegate edits their own
  * country's presentation summary and nothing else; an observer sees nothing to change; and the
- * Siem Reap demo meeting renders whole. The tests run in order: each builds on the meeting the
+ * Siem Reap demo meeting renders whole; last, the secretariat edits the agenda and the programme
+ * (a day outside the meeting refused at its entry). The tests run in order: each builds on the meeting the
  * first created. Screenshots go to {@code target/screenshots/meetings-*.png}; a JavaScript error
  * or a content security policy violation fails the test that showed it.
  */
@@ -396,6 +397,45 @@ class MeetingsWorkbenchIT {
             List<String> errors = reader.takeJavaScriptErrors();
             assertTrue(errors.isEmpty(), () -> "The page logged errors:\n" + String.join("\n", errors));
         }
+    }
+
+    @Test
+    @Order(11)
+    void theSecretariatEditsTheAgendaAndTheProgramme() {
+        browser.homeAs(SECRETARIAT);
+        openEditor();
+        browser.click("#meeting-agenda-edit");
+        browser.waitUntil("the agenda dialog is open", page -> browser.present("dialog#agenda-dialog[open]"));
+        browser.script("document.querySelector('#agenda-adopted-on').value = '2027-03-10'");
+        browser.waitFor("#agenda-items").sendKeys("Welcome remarks\nAdoption of the agenda\n\nSession I: maritime domain awareness");
+        browser.click("#agenda-dialog-submit");
+        browser.waitUntil("the agenda shows its three items", page -> browser.all("#meeting-agenda-items li").size() == 3);
+        JsonObject agenda = runtime.admin().get(MEETINGS + "/" + meeting).assertJson(200).object().getAsJsonObject("agenda");
+        assertEquals("2027-03-10", agenda.get("adoptedOn").getAsString());
+        assertEquals("Adoption of the agenda", agenda.getAsJsonArray("items").get(1).getAsJsonObject().get("title").getAsString());
+
+        browser.click("#meeting-programme-edit");
+        browser.waitUntil("the programme dialog is open", page -> browser.present("dialog#programme-dialog[open]"));
+        browser.click("#programme-add");
+        // A day after the meeting's last: refused, the entry's day marked, nothing saved.
+        browser.script("document.querySelector('#programme-0-day').value = '2027-03-20';"
+                + "document.querySelector('#programme-0-start').value = '09:00';"
+                + "document.querySelector('#programme-0-end').value = '09:30'");
+        browser.waitFor("#programme-0-title").sendKeys("Opening ceremony");
+        browser.click("#programme-dialog-submit");
+        String problem = browser.waitUntil("the programme's problem is shown", page -> nonEmpty(browser.textOf("#programme-problem")));
+        assertTrue(problem.contains("Not saved"), problem);
+        assertEquals("true", browser.driver().findElement(By.id("programme-0-day")).getAttribute("aria-invalid"));
+        browser.screenshot("meetings-programme-problem");
+        browser.script("document.querySelector('#programme-0-day').value = '2027-03-10'");
+        browser.click("#programme-dialog-submit");
+        browser.waitUntil("the programme shows its entry", page -> browser.all("#meeting-programme-entries tr").size() == 1);
+        JsonObject entry = runtime.admin().get(MEETINGS + "/" + meeting).assertJson(200).object().getAsJsonArray("programme").get(0)
+                .getAsJsonObject();
+        assertEquals("2027-03-10", entry.get("day").getAsString());
+        assertEquals("09:30", entry.get("end").getAsString());
+        assertEquals("Opening ceremony", entry.get("title").getAsString());
+        browser.screenshot("meetings-agenda-and-programme");
     }
 
     // ---- helpers ---------------------------------------------------------------------------
